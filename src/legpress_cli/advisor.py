@@ -1,0 +1,382 @@
+"""Pure functions from the catalog to answers. Nothing here prints, imports rich or typer.
+
+How stances combine (documented in the README):
+  * each chosen non-neutral option contributes its effects; a group target stands for each
+    of its muscles;
+  * a muscle's change is the sum of the changes aimed at it, clipped to -2..+2;
+  * its emphasis in the stance is baseline + change, clipped to the 1..5 scale;
+  * its evidence is the weakest grade among the effects that moved it (or, if none moved it,
+    among the effects that looked at it); with no effect at all it keeps its role's grade.
+Ranking stances for a target weighs each effect by its grade (see WEIGHT), so a contradicted
+claim never recommends a stance.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass
+from itertools import product
+from typing import TYPE_CHECKING
+
+from legpress_cli.errors import UnknownName, UsageProblem
+from legpress_cli.names import Spelling, match, normalize
+
+if TYPE_CHECKING:
+    from legpress_cli.model import (
+        Catalog,
+        Choice,
+        Cue,
+        Dimension,
+        Effect,
+        Grade,
+        Muscle,
+        Phase,
+        Role,
+        Source,
+    )
+
+GRADE_ORDER: tuple[Grade, ...] = ("strong", "moderate", "weak", "claim", "contradicted")
+WEIGHT: dict[Grade, float] = {"strong": 1.0, "moderate": 0.75, "weak": 0.5, "claim": 0.25, "contradicted": 0.0}
+GOOD_EVIDENCE: frozenset[Grade] = frozenset({"strong", "moderate"})
+ROLE_ORDER: tuple[Role, ...] = ("primary", "secondary", "stabilizer")
+DIMENSION_ORDER: tuple[Dimension, ...] = ("height", "width", "depth", "toes")
+VALUES: dict[Dimension, tuple[str, ...]] = {
+    "height": ("middle", "low", "high"),
+    "width": ("hip", "narrow", "wide"),
+    "depth": ("normal", "partial", "deep"),
+    "toes": ("straight", "out"),
+}
+CHANGE_WORDS = {-2: "much less", -1: "less", 0: "no reliable change", 1: "more", 2: "much more"}
+MAX_RECOMMENDATIONS = 5
+
+
+def weakest(grades: list[Grade]) -> Grade:
+    return max(grades, key=GRADE_ORDER.index)
+
+
+def _clip(value: int, low: int, high: int) -> int:
+    return max(low, min(high, value))
+
+
+# --- looking things up -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Found:
+    id: str
+    kind: str  # "muscle" or "group"
+    guessed_from: str | None  # the user's text when it was read as a typo or prefix
+
+
+def _spellings(catalog: Catalog, *, groups: bool) -> list[Spelling]:
+    out = [Spelling(normalize(s), m.id) for m in catalog.muscles for s in (m.id, m.name, *m.aliases)]
+    if groups:
+        out += [Spelling(normalize(s), g.id) for g in catalog.groups for s in (g.id, g.name, *g.aliases)]
+    return out
+
+
+def _not_trained(catalog: Catalog, name: str) -> None:
+    q = normalize(name)
+    for other in catalog.not_trained:
+        if match(q, [Spelling(normalize(other.name), other.name)]).owners:
+            raise UnknownName(
+                f"the leg press does not train the {other.name} ({other.where})",
+                "run 'legpress muscles' to see the muscles it does train",
+            )
+
+
+def find(catalog: Catalog, name: str, *, groups: bool) -> Found:
+    """Resolve a muscle (or, with groups=True, a group) by id, name or alias, forgiving typos."""
+    what = "muscle or group" if groups else "muscle"
+    if not normalize(name):
+        raise UnknownName(f"empty {what} name", "run 'legpress muscles' to list them")
+    result = match(name, _spellings(catalog, groups=groups))
+    group_ids = {g.id for g in catalog.groups}
+    if len(result.owners) == 1:
+        owner = result.owners[0]
+        return Found(owner, "group" if owner in group_ids else "muscle", None if result.exact else name)
+    if result.owners:
+        listed = ", ".join(result.owners)
+        raise UnknownName(f"{name!r} could be {listed}", "say which one", suggestions=result.owners)
+    _not_trained(catalog, name)
+    if not groups:
+        group = match(name, _spellings(catalog, groups=True))
+        if group.owners and group.owners[0] in group_ids:
+            gid = group.owners[0]
+            raise UnknownName(
+                f"{name!r} is a group, not one muscle",
+                f"try 'legpress muscles --group {gid}' or 'legpress target {gid}'",
+            )
+    raise UnknownName(f"unknown {what} {name!r}", "run 'legpress muscles' to list them")
+
+
+def find_group(catalog: Catalog, name: str) -> str:
+    result = match(name, [Spelling(normalize(s), g.id) for g in catalog.groups for s in (g.id, g.name, *g.aliases)])
+    if len(result.owners) == 1:
+        return result.owners[0]
+    valid = ", ".join(g.id for g in catalog.groups)
+    raise UsageProblem(f"unknown group {name!r}", f"choose one of: {valid}")
+
+
+# --- muscles and cues --------------------------------------------------------------------
+
+
+def list_muscles(catalog: Catalog, role: Role | None = None, group: str | None = None) -> tuple[Muscle, ...]:
+    """Muscles by role (primary first), then by emphasis, then in data order."""
+    chosen = [
+        m for m in catalog.muscles if (role is None or m.role == role) and (group is None or m.group == group)
+    ]
+    return tuple(sorted(chosen, key=lambda m: (ROLE_ORDER.index(m.role), -m.emphasis)))
+
+
+def list_cues(catalog: Catalog, phase: Phase | None = None) -> tuple[Cue, ...]:
+    from legpress_cli.model import PHASES
+
+    chosen = [c for c in catalog.cues if phase is None or c.phase == phase]
+    return tuple(sorted(chosen, key=lambda c: PHASES.index(c.phase)))
+
+
+@dataclass(frozen=True)
+class SourceUse:
+    number: int
+    source: Source
+    supports: tuple[str, ...]
+
+
+def source_uses(catalog: Catalog) -> tuple[SourceUse, ...]:
+    """Every source with a short line for each claim in the data that cites it."""
+    uses: dict[str, list[str]] = {s.id: [] for s in catalog.sources}
+    for m in catalog.muscles:
+        for pos in m.roles:
+            for sid in pos.sources:
+                uses[sid].append(f"{m.name}: {pos.role} role ({pos.evidence})")
+    for ch in catalog.choices:
+        for eff in ch.effects:
+            for sid in eff.sources:
+                targets = ", ".join(eff.targets)
+                uses[sid].append(f"{ch.label}: {CHANGE_WORDS[_clip(eff.change, -2, 2)]} {targets} ({eff.evidence})")
+    for c in catalog.cues:
+        for sid in c.sources:
+            uses[sid].append(f"cue ({c.phase}): {c.id} ({c.evidence})")
+    return tuple(
+        SourceUse(n, s, tuple(dict.fromkeys(uses[s.id]))) for n, s in enumerate(catalog.sources, start=1)
+    )
+
+
+# --- stances -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, order=True)
+class Stance:
+    height: str = "middle"
+    width: str = "hip"
+    depth: str = "normal"
+    toes: str = "straight"
+
+    def value(self, dimension: Dimension) -> str:
+        return str(getattr(self, dimension))
+
+    def chosen(self) -> tuple[tuple[Dimension, str], ...]:
+        """The non-neutral (dimension, value) pairs, in dimension order."""
+        return tuple((d, self.value(d)) for d in DIMENSION_ORDER if self.value(d) != VALUES[d][0])
+
+    def as_dict(self) -> dict[str, str]:
+        return {d: self.value(d) for d in DIMENSION_ORDER}
+
+
+def all_stances() -> Iterator[Stance]:
+    for h, w, d, t in product(*(VALUES[dim] for dim in DIMENSION_ORDER)):
+        yield Stance(h, w, d, t)
+
+
+@dataclass(frozen=True)
+class Shift:
+    muscle: Muscle
+    baseline: int
+    emphasis: int
+    change: int
+    evidence: Grade
+    score: float  # sum of change x evidence weight, used for ranking
+    effects: tuple[tuple[Choice, Effect], ...]
+
+
+@dataclass(frozen=True)
+class StanceReport:
+    stance: Stance
+    choices: tuple[Choice, ...]
+    shifts: tuple[Shift, ...]
+    summary: str
+
+    def shift(self, muscle_id: str) -> Shift:
+        return next(s for s in self.shifts if s.muscle.id == muscle_id)
+
+
+def _choices(catalog: Catalog, stance: Stance) -> tuple[Choice, ...]:
+    table = {(c.dimension, c.value): c for c in catalog.choices}
+    return tuple(table[pair] for pair in stance.chosen() if pair in table)
+
+
+def _shift(catalog: Catalog, muscle: Muscle, choices: tuple[Choice, ...]) -> Shift:
+    from legpress_cli.model import CHANGE_MAX, CHANGE_MIN, EMPHASIS_MAX, EMPHASIS_MIN
+
+    hits = tuple(
+        (ch, eff)
+        for ch in choices
+        for eff in ch.effects
+        if any(muscle.id in catalog.expand(t) for t in eff.targets)
+    )
+    change = _clip(sum(eff.change for _, eff in hits), CHANGE_MIN, CHANGE_MAX)
+    moving = [eff.evidence for _, eff in hits if eff.change != 0]
+    looked = [eff.evidence for _, eff in hits]
+    evidence = weakest(moving or looked) if looked else muscle.baseline.evidence
+    return Shift(
+        muscle=muscle,
+        baseline=muscle.emphasis,
+        emphasis=_clip(muscle.emphasis + change, EMPHASIS_MIN, EMPHASIS_MAX),
+        change=change,
+        evidence=evidence,
+        score=sum(eff.change * WEIGHT[eff.evidence] for _, eff in hits),
+        effects=hits,
+    )
+
+
+def _join(words: list[str]) -> str:
+    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
+
+
+def _names_for(catalog: Catalog, muscle_ids: list[str]) -> list[str]:
+    """Name whole groups where every member is listed, single muscles otherwise."""
+    out: list[str] = []
+    done: set[str] = set()
+    for mid in muscle_ids:
+        if mid in done:
+            continue
+        m = catalog.muscle(mid)
+        members = [x.id for x in catalog.members(m.group)]
+        if set(members) <= set(muscle_ids):
+            out.append(catalog.group(m.group).name.lower())
+            done.update(members)
+        else:
+            out.append(m.name.lower())
+            done.add(mid)
+    return out
+
+
+def _summary(catalog: Catalog, stance: Stance, choices: tuple[Choice, ...], shifts: tuple[Shift, ...]) -> str:
+    if not stance.chosen():
+        return "neutral stance: the quadriceps do most of the work, with the glutes helping at the hip"
+    head = ", ".join(ch.label for ch in choices) or ", ".join(v for _, v in stance.chosen())
+    credible = [s for s in shifts if s.evidence != "contradicted"]
+    parts: list[str] = []
+    up = [s.muscle.id for s in credible if s.change > 0]
+    down = [s.muscle.id for s in credible if s.change < 0]
+    if up:
+        parts.append("more " + _join(_names_for(catalog, up)))
+    if down:
+        parts.append("less " + _join(_names_for(catalog, down)))
+    if not parts:
+        parts.append("no reliable change to any muscle")
+    disputed = [s.muscle.id for s in shifts if s.evidence == "contradicted" and s.change != 0]
+    if disputed:
+        parts.append("research contradicts the claimed change in " + _join(_names_for(catalog, disputed)))
+    quads = max((s.emphasis for s in shifts if s.muscle.group == "quadriceps"), default=0)
+    others = max((s.emphasis for s in shifts if s.muscle.group != "quadriceps"), default=0)
+    if quads and quads >= others:
+        parts.append("the quadriceps still do most of the work")
+    return f"{head}: " + "; ".join(parts)
+
+
+def assess(catalog: Catalog, stance: Stance) -> StanceReport:
+    choices = _choices(catalog, stance)
+    shifts = tuple(_shift(catalog, m, choices) for m in list_muscles(catalog))
+    return StanceReport(stance, choices, shifts, _summary(catalog, stance, choices, shifts))
+
+
+def effects_on(catalog: Catalog, muscle_id: str) -> tuple[tuple[Choice, Effect], ...]:
+    """Every stance option that says something about this muscle, strongest change first."""
+    hits = [
+        (ch, eff)
+        for ch in catalog.choices
+        for eff in ch.effects
+        if any(muscle_id in catalog.expand(t) for t in eff.targets)
+    ]
+    return tuple(sorted(hits, key=lambda h: (-h[1].change, GRADE_ORDER.index(h[1].evidence))))
+
+
+# --- targets -----------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class Recommendation:
+    rank: int
+    stance: Stance
+    label: str
+    change: int  # the largest change among the target's muscles
+    score: float
+    evidence: Grade  # weakest grade among the effects that raise the target
+    also: tuple[Shift, ...]  # other muscles that change in this stance
+
+
+@dataclass(frozen=True)
+class TargetReport:
+    id: str
+    name: str
+    kind: str
+    muscle_ids: tuple[str, ...]
+    recommendations: tuple[Recommendation, ...]
+    note: str | None
+
+
+def stance_label(catalog: Catalog, stance: Stance) -> str:
+    choices = _choices(catalog, stance)
+    return ", ".join(ch.label for ch in choices) if choices else "neutral stance"
+
+
+def rank(catalog: Catalog, found: Found) -> TargetReport:
+    """Stances ordered by how credibly they raise the target; simpler stances win ties."""
+    ids = catalog.expand(found.id)
+    name = (catalog.group(found.id).name if found.kind == "group" else catalog.muscle(found.id).name)
+    scored: list[tuple[float, int, int, Stance, StanceReport]] = []
+    for stance in all_stances():
+        report = assess(catalog, stance)
+        mine = [report.shift(i) for i in ids]
+        score = sum(s.score for s in mine) / len(mine)
+        raw = max(s.change for s in mine)
+        scored.append((score, raw, len(stance.chosen()), stance, report))
+    scored.sort(key=lambda row: (-row[0], -row[1], row[2], row[3]))
+    recs: list[Recommendation] = []
+    for score, raw, _, stance, report in scored:
+        if score <= 0 or len(recs) == MAX_RECOMMENDATIONS:
+            break
+        raising = [
+            eff.evidence for i in ids for _, eff in report.shift(i).effects if eff.change > 0
+        ]
+        recs.append(
+            Recommendation(
+                rank=len(recs) + 1,
+                stance=stance,
+                label=stance_label(catalog, stance),
+                change=raw,
+                score=round(score, 3),
+                evidence=weakest(raising) if raising else "claim",
+                also=tuple(s for s in report.shifts if s.muscle.id not in ids and s.change != 0),
+            )
+        )
+    return TargetReport(found.id, name, found.kind, ids, tuple(recs), _target_note(catalog, name, ids, recs))
+
+
+def _target_note(catalog: Catalog, name: str, ids: tuple[str, ...], recs: list[Recommendation]) -> str | None:
+    if not recs:
+        claims = [
+            f"{ch.label} ({eff.evidence})"
+            for i in ids
+            for ch, eff in effects_on(catalog, i)
+            if eff.change > 0
+        ]
+        if claims:
+            return f"No stance has evidence for raising the {name.lower()}; the only claims are: {_join(list(dict.fromkeys(claims)))}."
+        return f"No foot position in the data changes the {name.lower()}; it works the same in every stance."
+    if not any(r.evidence in GOOD_EVIDENCE for r in recs):
+        best = recs[0].evidence
+        return f"No stance has good evidence for raising the {name.lower()}: the best support is {best}."
+    return None

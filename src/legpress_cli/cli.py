@@ -1,0 +1,435 @@
+"""Typer wiring only: parse options, call one advisor function, hand the result to a renderer.
+
+rich and pydantic are imported inside the commands that need them, so completion, --json
+and --version never pay for what they do not use.
+"""
+
+from __future__ import annotations
+
+import os
+import sys
+import traceback
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Annotated, Any, Literal
+
+import typer
+from typer.core import TyperGroup
+
+from legpress_cli import __version__
+from legpress_cli.errors import EXIT_DATA, EXIT_OK, LegpressError, OutputClosed, UsageProblem
+
+if TYPE_CHECKING:
+    from rich.console import RenderableType
+
+    from legpress_cli.advisor import Stance
+    from legpress_cli.model import Catalog
+    from legpress_cli.render import Glyphs
+
+RoleName = Literal["primary", "secondary", "stabilizer"]
+PhaseName = Literal["setup", "lowering", "bottom", "pressing", "top", "breathing"]
+Height = Literal["low", "middle", "high"]
+Width = Literal["narrow", "hip", "wide"]
+Depth = Literal["partial", "normal", "deep"]
+Toes = Literal["straight", "out"]
+CommandName = Literal["muscles", "muscle", "cues", "sources", "stance", "target", "map"]
+
+
+def _error_line(message: str, hint: str | None) -> None:
+    line = f"legpress: error: {message}"
+    if hint:
+        line += f" (hint: {hint})"
+    sys.stderr.write(" ".join(line.split()) + "\n")
+
+
+def _guarded(call: Callable[[], Any]) -> int:
+    """Run the app and turn every way it can end into an exit code; the only place that does."""
+    try:
+        result = call()
+    except LegpressError as e:
+        _error_line(e.message, e.hint)
+        return e.exit_code
+    except OutputClosed:
+        return EXIT_OK
+    except typer.Abort:
+        sys.stderr.write("legpress: aborted\n")
+        return EXIT_DATA
+    except typer.TyperException as e:
+        ctx = getattr(e, "ctx", None)
+        path = ctx.command_path if ctx is not None else "legpress"
+        _error_line(e.format_message(), f"see '{path} --help'")
+        return e.exit_code
+    except KeyboardInterrupt:
+        return 130
+    except Exception:
+        if os.environ.get("LEGPRESS_DEBUG") == "1":
+            traceback.print_exc()
+        else:
+            sys.stderr.write(
+                "legpress: internal error; this is a bug, please report it with the command you ran "
+                "(set LEGPRESS_DEBUG=1 to see the traceback)\n"
+            )
+        return EXIT_DATA
+    return result if isinstance(result, int) else EXIT_OK
+
+
+class LegpressGroup(TyperGroup):
+    """Runs the app in non-standalone mode so errors reach `_guarded`, for the console script
+    and for CliRunner alike."""
+
+    def main(  # type: ignore[override]
+        self,
+        args: Sequence[str] | None = None,
+        prog_name: str | None = None,
+        complete_var: str | None = None,
+        standalone_mode: bool = True,
+        **extra: Any,
+    ) -> Any:
+        code = _guarded(
+            lambda: super(LegpressGroup, self).main(
+                args=args, prog_name=prog_name or "legpress", complete_var=complete_var, standalone_mode=False, **extra
+            )
+        )
+        if standalone_mode:
+            sys.exit(code)
+        return code
+
+
+app = typer.Typer(
+    name="legpress",
+    cls=LegpressGroup,
+    help="What the leg press works, how foot position shifts it, how to do it safely, and how sure we are.",
+    context_settings={"help_option_names": ["-h", "--help"]},
+    invoke_without_command=True,
+    pretty_exceptions_enable=False,
+    rich_markup_mode="rich",
+)
+
+
+# --- shared helpers --------------------------------------------------------------------
+
+
+def _data_dir(ctx: typer.Context) -> Path | None:
+    root = ctx.find_root()
+    value = root.params.get("data") if root.params else None
+    if value is None and os.environ.get("LEGPRESS_DATA"):
+        value = Path(os.environ["LEGPRESS_DATA"])
+    return value if isinstance(value, Path) else None
+
+
+def _catalog(ctx: typer.Context) -> Catalog:
+    from legpress_cli.catalog import load_catalog
+
+    return load_catalog(_data_dir(ctx))
+
+
+def _emit_json(payload: object) -> None:
+    from legpress_cli.jsonview import dumps
+
+    _write(dumps(payload))
+
+
+def _write(text: str) -> None:
+    try:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise OutputClosed from None
+
+
+def _silence_stdout() -> None:
+    # The reader has gone; point stdout at /dev/null so the interpreter's final flush is quiet.
+    devnull = os.open(os.devnull, os.O_WRONLY)
+    try:
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):
+        pass
+
+
+def _show(
+    build: Callable[[Glyphs, int, bool], RenderableType], svg: Path | None = None, title: str = "legpress"
+) -> None:
+    """Print for people; with --svg also write the same picture, in colour, to a file."""
+    from legpress_cli import render
+
+    console = render.stdout_console()
+    try:
+        console.print(build(render.glyphs_for(console), console.width, render.color_enabled(console)))
+        sys.stdout.flush()
+    except BrokenPipeError:
+        _silence_stdout()
+        raise OutputClosed from None
+    if svg is not None:
+        try:
+            render.export_svg(build(render.Glyphs(ascii=False), 100, True), svg, title)
+        except OSError as e:
+            raise LegpressError(f"cannot write {svg}: {e.strerror}", "check the folder exists and is writable") from e
+
+
+def _complete_names(ctx: typer.Context, incomplete: str, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
+    from legpress_cli.catalog import completion_names
+    from legpress_cli.names import complete
+
+    names = completion_names(_data_dir(ctx))
+    return complete(incomplete, [(i, n) for i, n, kind in names if kind in kinds])
+
+
+def complete_muscle(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    return _complete_names(ctx, incomplete, ("muscle",))
+
+
+def complete_target(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    return _complete_names(ctx, incomplete, ("muscle", "group"))
+
+
+def complete_group(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    return _complete_names(ctx, incomplete, ("group",))
+
+
+def _version(value: bool) -> None:
+    if value:
+        _write(f"legpress {__version__}\n")
+        raise typer.Exit()
+
+
+JsonFlag = Annotated[bool, typer.Option("--json", help="Write JSON (a versioned envelope) instead of a table.")]
+SvgFile = Annotated[
+    Path | None,
+    typer.Option("--svg", metavar="FILE", help="Also write the picture to FILE as a standalone SVG.", dir_okay=False),
+]
+
+
+@app.callback()
+def root(
+    ctx: typer.Context,
+    data: Annotated[
+        Path | None,
+        typer.Option(
+            "--data",
+            metavar="DIR",
+            envvar="LEGPRESS_DATA",
+            help="Read the data from DIR instead of the built-in copy (never written to).",
+            file_okay=True,
+        ),
+    ] = None,
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
+) -> None:
+    """What the leg press works, how foot position shifts it, how to do it safely, and how sure we are.
+
+    Start with [bold]legpress muscles[/bold]; add [bold]--json[/bold] to any command for JSON.
+    """
+    if ctx.invoked_subcommand is None:
+        _write(ctx.get_help() + "\n")
+
+
+# --- commands ----------------------------------------------------------------------------
+
+
+@app.command(epilog="Examples:  legpress muscles  |  legpress muscles --role primary  |  legpress muscles --group hamstrings --json")
+def muscles(
+    ctx: typer.Context,
+    role: Annotated[RoleName | None, typer.Option("--role", help="Only muscles with this role.")] = None,
+    group: Annotated[
+        str | None, typer.Option("--group", metavar="GROUP", help="Only this group (quadriceps, glutes, ...).", autocompletion=complete_group)
+    ] = None,
+    json_: JsonFlag = False,
+    svg: SvgFile = None,
+) -> None:
+    """Every muscle the leg press works, as primary movers, secondary movers and stabilizers."""
+    from legpress_cli import advisor
+
+    catalog = _catalog(ctx)
+    group_id = advisor.find_group(catalog, group) if group is not None else None
+    items = advisor.list_muscles(catalog, role, group_id)
+    if json_:
+        from legpress_cli import jsonview
+
+        return _emit_json(jsonview.muscles(items, role, group_id))
+    from legpress_cli import render
+
+    _show(lambda g, w, _c: render.muscles_table(items, catalog, g, w), svg, "legpress muscles")
+
+
+@app.command(epilog="Examples:  legpress muscle vastus-medialis  |  legpress muscle vmo  |  legpress muscle 'vastus medalis' --json")
+def muscle(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A muscle's id, name or alias, e.g. vmo.", autocompletion=complete_muscle)],
+    json_: JsonFlag = False,
+) -> None:
+    """One muscle in detail: where it is, what it does, its role, and the stances that change it."""
+    from legpress_cli import advisor
+
+    catalog = _catalog(ctx)
+    found = advisor.find(catalog, name, groups=False)
+    m = catalog.muscle(found.id)
+    effects = advisor.effects_on(catalog, m.id)
+    if json_:
+        from legpress_cli import jsonview
+
+        return _emit_json(jsonview.muscle(m, effects, found.guessed_from))
+    if found.guessed_from:
+        sys.stderr.write(f"legpress: reading {name!r} as {m.name}\n")
+    from legpress_cli import render
+
+    _show(lambda g, _w, _c: render.muscle_detail(m, catalog, effects, g))
+
+
+@app.command(epilog="Examples:  legpress cues  |  legpress cues --phase bottom  |  legpress cues --json")
+def cues(
+    ctx: typer.Context,
+    phase: Annotated[PhaseName | None, typer.Option("--phase", help="Only the cues for this phase of the lift.")] = None,
+    json_: JsonFlag = False,
+) -> None:
+    """How to do the lift safely, phase by phase, with why each cue matters."""
+    from legpress_cli import advisor
+
+    catalog = _catalog(ctx)
+    items = advisor.list_cues(catalog, phase)
+    if json_:
+        from legpress_cli import jsonview
+
+        return _emit_json(jsonview.cues(items, phase))
+    from legpress_cli import render
+
+    _show(lambda g, w, _c: render.cues_view(items, catalog, g, w))
+
+
+@app.command(epilog="Examples:  legpress sources  |  legpress sources --json")
+def sources(ctx: typer.Context, json_: JsonFlag = False) -> None:
+    """Numbered citations, and every claim in the data that each one supports."""
+    from legpress_cli import advisor
+
+    uses = advisor.source_uses(_catalog(ctx))
+    if json_:
+        from legpress_cli import jsonview
+
+        return _emit_json(jsonview.sources(uses))
+    from legpress_cli import render
+
+    _show(lambda g, _w, _c: render.sources_view(uses, g))
+
+
+def _stance(
+    high: bool, low: bool, height: str | None,
+    wide: bool, narrow: bool, width: str | None,
+    deep: bool, partial: bool, depth: str | None,
+    toes_out: bool, toes: str | None,
+) -> Stance:
+    """Fold the flags into one stance; two different values for one dimension is a usage error."""
+    from legpress_cli.advisor import Stance
+
+    given = {
+        "height": [("--high", "high", high), ("--low", "low", low), (f"--height {height}", height, height is not None)],
+        "width": [("--wide", "wide", wide), ("--narrow", "narrow", narrow), (f"--width {width}", width, width is not None)],
+        "depth": [("--deep", "deep", deep), ("--partial", "partial", partial), (f"--depth {depth}", depth, depth is not None)],
+        "toes": [("--toes-out", "out", toes_out), (f"--toes {toes}", toes, toes is not None)],
+    }
+    chosen: dict[str, str] = {}
+    for dimension, options in given.items():
+        used = [(flag, value) for flag, value, on in options if on and value is not None]
+        if len({value for _, value in used}) > 1:
+            flags = " and ".join(flag for flag, _ in used)
+            raise UsageProblem(f"{flags} both set the {dimension}; choose one", "see 'legpress stance --help'")
+        if used:
+            chosen[dimension] = used[0][1]
+    return Stance(**chosen)
+
+
+_S = "Stance"
+High = Annotated[bool, typer.Option("--high", help="Feet high on the platform.", rich_help_panel=_S)]
+Low = Annotated[bool, typer.Option("--low", help="Feet low on the platform.", rich_help_panel=_S)]
+HeightOpt = Annotated[Height | None, typer.Option("--height", help="Foot height.", rich_help_panel=_S)]
+Wide = Annotated[bool, typer.Option("--wide", help="Feet wider than the hips.", rich_help_panel=_S)]
+Narrow = Annotated[bool, typer.Option("--narrow", help="Feet close together.", rich_help_panel=_S)]
+WidthOpt = Annotated[Width | None, typer.Option("--width", help="Stance width.", rich_help_panel=_S)]
+Deep = Annotated[bool, typer.Option("--deep", help="Knees brought toward the chest.", rich_help_panel=_S)]
+Partial = Annotated[bool, typer.Option("--partial", help="A shorter range of motion.", rich_help_panel=_S)]
+DepthOpt = Annotated[Depth | None, typer.Option("--depth", help="Range of motion.", rich_help_panel=_S)]
+ToesOut = Annotated[bool, typer.Option("--toes-out", help="Toes turned out.", rich_help_panel=_S)]
+ToesOpt = Annotated[Toes | None, typer.Option("--toes", help="Toe angle.", rich_help_panel=_S)]
+
+
+@app.command(epilog="Examples:  legpress stance --high --wide  |  legpress stance --low --deep  |  legpress stance --height high --json")
+def stance(
+    ctx: typer.Context,
+    high: High = False, low: Low = False, height: HeightOpt = None,
+    wide: Wide = False, narrow: Narrow = False, width: WidthOpt = None,
+    deep: Deep = False, partial: Partial = False, depth: DepthOpt = None,
+    toes_out: ToesOut = False, toes: ToesOpt = None,
+    json_: JsonFlag = False,
+    svg: SvgFile = None,
+) -> None:
+    """How a foot position shifts the work between muscles, and how sure we are of each shift."""
+    from legpress_cli import advisor
+
+    chosen = _stance(high, low, height, wide, narrow, width, deep, partial, depth, toes_out, toes)
+    catalog = _catalog(ctx)
+    report = advisor.assess(catalog, chosen)
+    if json_:
+        from legpress_cli import jsonview
+
+        return _emit_json(jsonview.stance(report))
+    from legpress_cli import render
+
+    _show(lambda g, w, _c: render.stance_view(report, catalog, g, w), svg, "legpress stance")
+
+
+@app.command(epilog="Examples:  legpress target glutes  |  legpress target 'inner thigh'  |  legpress target vastus-medialis --json")
+def target(
+    ctx: typer.Context,
+    name: Annotated[str, typer.Argument(help="A muscle or group, e.g. glutes, quads, inner thigh.", autocompletion=complete_target)],
+    json_: JsonFlag = False,
+) -> None:
+    """Which stance to pick to train a muscle or group, best first, with the evidence for each."""
+    from legpress_cli import advisor
+
+    catalog = _catalog(ctx)
+    found = advisor.find(catalog, name, groups=True)
+    report = advisor.rank(catalog, found)
+    if json_:
+        from legpress_cli import jsonview
+
+        return _emit_json(jsonview.target(report, found.guessed_from))
+    if found.guessed_from:
+        sys.stderr.write(f"legpress: reading {name!r} as {report.name}\n")
+    from legpress_cli import render
+
+    _show(lambda g, w, _c: render.target_view(report, found, catalog, g, w))
+
+
+@app.command("map", epilog="Examples:  legpress map  |  legpress map --high --wide  |  legpress map --low --svg legs.svg")
+def map_(
+    ctx: typer.Context,
+    high: High = False, low: Low = False, height: HeightOpt = None,
+    wide: Wide = False, narrow: Narrow = False, width: WidthOpt = None,
+    deep: Deep = False, partial: Partial = False, depth: DepthOpt = None,
+    toes_out: ToesOut = False, toes: ToesOpt = None,
+    json_: JsonFlag = False,
+    svg: SvgFile = None,
+) -> None:
+    """A body map of the hips and legs, front and back, shaded by how hard each muscle works."""
+    from legpress_cli import advisor
+
+    chosen = _stance(high, low, height, wide, narrow, width, deep, partial, depth, toes_out, toes)
+    catalog = _catalog(ctx)
+    report = advisor.assess(catalog, chosen)
+    if json_:
+        from legpress_cli import jsonview
+
+        return _emit_json(jsonview.body_map(catalog, report))
+    from legpress_cli import render
+
+    _show(lambda g, w, c: render.body_map(catalog, report, g, color=c, width=w), svg, "legpress map")
+
+
+@app.command(epilog="Examples:  legpress schema  |  legpress schema stance")
+def schema(
+    command: Annotated[CommandName | None, typer.Argument(help="Only this command's envelope.")] = None,
+) -> None:
+    """Print the JSON Schema of the --json output (all commands, or one)."""
+    from legpress_cli.jsonview import schema as make_schema
+
+    _emit_json(make_schema(command))

@@ -1,0 +1,402 @@
+"""The JSON contract: TypedDicts describing every `--json` envelope, and pure builders.
+
+TypedDicts cost nothing at start-up; `legpress schema` hands the same classes to pydantic
+to generate the published JSON Schema, and the tests validate real output against it.
+Bump SCHEMA_VERSION on any change that could break a consumer.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from typing import TYPE_CHECKING, Literal
+
+from typing_extensions import TypedDict
+
+from legpress_cli import __version__
+
+if TYPE_CHECKING:
+    from legpress_cli.advisor import Recommendation, Shift, SourceUse, StanceReport, TargetReport
+    from legpress_cli.model import Catalog, Choice, Cue, Effect, Muscle
+
+SCHEMA_VERSION = 1
+
+GradeStr = Literal["strong", "moderate", "weak", "claim", "contradicted"]
+RoleStr = Literal["primary", "secondary", "stabilizer"]
+DISCLAIMER = "General information about exercise technique, not medical advice."
+
+
+class StanceDict(TypedDict):
+    height: Literal["low", "middle", "high"]
+    width: Literal["narrow", "hip", "wide"]
+    depth: Literal["partial", "normal", "deep"]
+    toes: Literal["straight", "out"]
+
+
+class DisputeDict(TypedDict):
+    role: RoleStr
+    evidence: GradeStr
+    sources: list[str]
+    note: str | None
+
+
+class MuscleDict(TypedDict):
+    id: str
+    name: str
+    group: str
+    role: RoleStr
+    emphasis: int
+    evidence: GradeStr
+    in_lift: str
+    sources: list[str]
+    disputes: list[DisputeDict]
+
+
+class EffectDict(TypedDict):
+    targets: list[str]
+    change: int
+    evidence: GradeStr
+    reason: str
+    sources: list[str]
+
+
+class StanceEffectDict(TypedDict):
+    dimension: str
+    value: str
+    label: str
+    change: int
+    evidence: GradeStr
+    reason: str
+    sources: list[str]
+
+
+class MuscleDetailDict(MuscleDict):
+    aliases: list[str]
+    location: str
+    joints: list[str]
+    actions: list[str]
+    stance_effects: list[StanceEffectDict]
+
+
+class StanceMuscleDict(MuscleDict):
+    baseline_emphasis: int
+    change: int
+
+
+class ChoiceDict(TypedDict):
+    dimension: str
+    value: str
+    label: str
+    mechanism: str
+    caution: str | None
+    effects: list[EffectDict]
+
+
+class CueDict(TypedDict):
+    id: str
+    phase: str
+    cue: str
+    fault: str
+    why: str
+    evidence: GradeStr
+    sources: list[str]
+
+
+class SourceDict(TypedDict):
+    number: int
+    id: str
+    label: str
+    kind: str
+    citation: str
+    summary: str
+    supports: list[str]
+
+
+class ShiftDict(TypedDict):
+    id: str
+    change: int
+    evidence: GradeStr
+
+
+class RecommendationDict(TypedDict):
+    rank: int
+    stance: StanceDict
+    label: str
+    change: int
+    score: float
+    evidence: GradeStr
+    also_changes: list[ShiftDict]
+
+
+class TargetDict(TypedDict):
+    id: str
+    name: str
+    kind: Literal["muscle", "group"]
+    muscles: list[str]
+
+
+class RegionDict(TypedDict):
+    key: str
+    muscle: str
+    emphasis: int
+    change: int
+
+
+class ViewDict(TypedDict):
+    id: str
+    title: str
+    regions: list[RegionDict]
+
+
+class Envelope(TypedDict):
+    schema_version: Literal[1]
+    legpress_version: str
+    command: str
+
+
+class MusclesEnvelope(Envelope):
+    role: RoleStr | None
+    group: str | None
+    muscles: list[MuscleDict]
+
+
+class MuscleEnvelope(Envelope):
+    muscle: MuscleDetailDict
+    guessed_from: str | None
+
+
+class CuesEnvelope(Envelope):
+    phase: str | None
+    disclaimer: str
+    cues: list[CueDict]
+
+
+class SourcesEnvelope(Envelope):
+    sources: list[SourceDict]
+
+
+class StanceEnvelope(Envelope):
+    stance: StanceDict
+    summary: str
+    muscles: list[StanceMuscleDict]
+    explanations: list[ChoiceDict]
+
+
+class TargetEnvelope(Envelope):
+    target: TargetDict
+    guessed_from: str | None
+    note: str | None
+    recommendations: list[RecommendationDict]
+
+
+class MapEnvelope(Envelope):
+    stance: StanceDict
+    views: list[ViewDict]
+
+
+ENVELOPES: dict[str, type] = {
+    "muscles": MusclesEnvelope,
+    "muscle": MuscleEnvelope,
+    "cues": CuesEnvelope,
+    "sources": SourcesEnvelope,
+    "stance": StanceEnvelope,
+    "target": TargetEnvelope,
+    "map": MapEnvelope,
+}
+
+
+def _head(command: str) -> Envelope:
+    return {"schema_version": SCHEMA_VERSION, "legpress_version": __version__, "command": command}
+
+
+def muscle_dict(m: Muscle) -> MuscleDict:
+    return {
+        "id": m.id,
+        "name": m.name,
+        "group": m.group,
+        "role": m.role,
+        "emphasis": m.emphasis,
+        "evidence": m.baseline.evidence,
+        "in_lift": m.in_lift,
+        "sources": list(m.baseline.sources),
+        "disputes": [
+            {"role": d.role, "evidence": d.evidence, "sources": list(d.sources), "note": d.note}
+            for d in m.disputes
+        ],
+    }
+
+
+def _effect(e: Effect) -> EffectDict:
+    return {
+        "targets": list(e.targets),
+        "change": e.change,
+        "evidence": e.evidence,
+        "reason": e.reason,
+        "sources": list(e.sources),
+    }
+
+
+def _stance(report_stance: dict[str, str]) -> StanceDict:
+    return report_stance  # type: ignore[return-value]  # values come from the CLI's choices
+
+
+def muscles(items: tuple[Muscle, ...], role: RoleStr | None, group: str | None) -> MusclesEnvelope:
+    return {**_head("muscles"), "role": role, "group": group, "muscles": [muscle_dict(m) for m in items]}
+
+
+def muscle(m: Muscle, effects: tuple[tuple[Choice, Effect], ...], guessed_from: str | None) -> MuscleEnvelope:
+    detail: MuscleDetailDict = {
+        **muscle_dict(m),
+        "aliases": list(m.aliases),
+        "location": m.location,
+        "joints": list(m.joints),
+        "actions": list(m.actions),
+        "stance_effects": [
+            {
+                "dimension": ch.dimension,
+                "value": ch.value,
+                "label": ch.label,
+                "change": eff.change,
+                "evidence": eff.evidence,
+                "reason": eff.reason,
+                "sources": list(eff.sources),
+            }
+            for ch, eff in effects
+        ],
+    }
+    return {**_head("muscle"), "muscle": detail, "guessed_from": guessed_from}
+
+
+def cues(items: tuple[Cue, ...], phase: str | None) -> CuesEnvelope:
+    return {
+        **_head("cues"),
+        "phase": phase,
+        "disclaimer": DISCLAIMER,
+        "cues": [
+            {
+                "id": c.id,
+                "phase": c.phase,
+                "cue": c.cue,
+                "fault": c.fault,
+                "why": c.why,
+                "evidence": c.evidence,
+                "sources": list(c.sources),
+            }
+            for c in items
+        ],
+    }
+
+
+def sources(uses: tuple[SourceUse, ...]) -> SourcesEnvelope:
+    return {
+        **_head("sources"),
+        "sources": [
+            {
+                "number": u.number,
+                "id": u.source.id,
+                "label": u.source.label,
+                "kind": u.source.kind,
+                "citation": u.source.citation,
+                "summary": u.source.summary,
+                "supports": list(u.supports),
+            }
+            for u in uses
+        ],
+    }
+
+
+def _stance_muscle(s: Shift) -> StanceMuscleDict:
+    return {
+        **muscle_dict(s.muscle),
+        "emphasis": s.emphasis,
+        "evidence": s.evidence,
+        "baseline_emphasis": s.baseline,
+        "change": s.change,
+    }
+
+
+def stance(report: StanceReport) -> StanceEnvelope:
+    return {
+        **_head("stance"),
+        "stance": _stance(report.stance.as_dict()),
+        "summary": report.summary,
+        "muscles": [_stance_muscle(s) for s in report.shifts],
+        "explanations": [
+            {
+                "dimension": ch.dimension,
+                "value": ch.value,
+                "label": ch.label,
+                "mechanism": ch.mechanism,
+                "caution": ch.caution,
+                "effects": [_effect(e) for e in ch.effects],
+            }
+            for ch in report.choices
+        ],
+    }
+
+
+def _recommendation(r: Recommendation) -> RecommendationDict:
+    return {
+        "rank": r.rank,
+        "stance": _stance(r.stance.as_dict()),
+        "label": r.label,
+        "change": r.change,
+        "score": r.score,
+        "evidence": r.evidence,
+        "also_changes": [{"id": s.muscle.id, "change": s.change, "evidence": s.evidence} for s in r.also],
+    }
+
+
+def target(report: TargetReport, guessed_from: str | None) -> TargetEnvelope:
+    kind: Literal["muscle", "group"] = "group" if report.kind == "group" else "muscle"
+    return {
+        **_head("target"),
+        "target": {"id": report.id, "name": report.name, "kind": kind, "muscles": list(report.muscle_ids)},
+        "guessed_from": guessed_from,
+        "note": report.note,
+        "recommendations": [_recommendation(r) for r in report.recommendations],
+    }
+
+
+def body_map(catalog: Catalog, report: StanceReport) -> MapEnvelope:
+    return {
+        **_head("map"),
+        "stance": _stance(report.stance.as_dict()),
+        "views": [
+            {
+                "id": v.id,
+                "title": v.title,
+                "regions": [
+                    {
+                        "key": key,
+                        "muscle": mid,
+                        "emphasis": report.shift(mid).emphasis,
+                        "change": report.shift(mid).change,
+                    }
+                    for key, mid in v.regions.items()
+                ],
+            }
+            for v in catalog.views
+        ],
+    }
+
+
+def dumps(payload: object) -> str:
+    """JSON text for stdout; ASCII escapes only when the output encoding cannot carry UTF-8."""
+    encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
+    return json.dumps(payload, indent=2, ensure_ascii=not encoding.startswith("utf")) + "\n"
+
+
+def schema(command: str | None) -> dict[str, object]:
+    """The JSON Schema of one command's envelope, or of all of them."""
+    from pydantic import TypeAdapter
+
+    if command is not None:
+        result: dict[str, object] = TypeAdapter(ENVELOPES[command]).json_schema()
+        return result
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "title": "legpress JSON output",
+        "schema_version": SCHEMA_VERSION,
+        "commands": {name: TypeAdapter(cls).json_schema() for name, cls in ENVELOPES.items()},
+    }
