@@ -333,36 +333,50 @@ def stance_label(catalog: Catalog, stance: Stance) -> str:
 
 
 def rank(catalog: Catalog, found: Found) -> TargetReport:
-    """Stances ordered by how credibly they raise the target; simpler stances win ties."""
+    """Stances ordered by how credibly they raise the target; simpler stances win ties.
+
+    A stance is listed only if every option in it adds to the target's score, so "high feet"
+    is not followed by "high feet, toes turned out", which changes nothing more.
+    """
+    from dataclasses import replace
+
     ids = catalog.expand(found.id)
-    name = (catalog.group(found.id).name if found.kind == "group" else catalog.muscle(found.id).name)
-    scored: list[tuple[float, int, int, Stance, StanceReport]] = []
-    for stance in all_stances():
-        report = assess(catalog, stance)
-        mine = [report.shift(i) for i in ids]
-        score = sum(s.score for s in mine) / len(mine)
-        raw = max(s.change for s in mine)
-        scored.append((score, raw, len(stance.chosen()), stance, report))
-    scored.sort(key=lambda row: (-row[0], -row[1], row[2], row[3]))
+    name = catalog.group(found.id).name if found.kind == "group" else catalog.muscle(found.id).name
+    reports = {stance: assess(catalog, stance) for stance in all_stances()}
+
+    def score(stance: Stance) -> float:
+        return sum(reports[stance].shift(i).score for i in ids) / len(ids)
+
+    def earns_its_place(stance: Stance) -> bool:
+        return all(score(replace(stance, **{d: VALUES[d][0]})) < score(stance) for d, _ in stance.chosen())
+
+    candidates = [s for s in reports if score(s) > 0 and earns_its_place(s)]
+    candidates.sort(key=lambda s: (-score(s), len(s.chosen()), s))
     recs: list[Recommendation] = []
-    for score, raw, _, stance, report in scored:
-        if score <= 0 or len(recs) == MAX_RECOMMENDATIONS:
-            break
-        raising = [
-            eff.evidence for i in ids for _, eff in report.shift(i).effects if eff.change > 0
-        ]
+    for n, stance in enumerate(candidates[:MAX_RECOMMENDATIONS], start=1):
+        report = reports[stance]
+        raising = [eff.evidence for i in ids for _, eff in report.shift(i).effects if eff.change > 0]
         recs.append(
             Recommendation(
-                rank=len(recs) + 1,
+                rank=n,
                 stance=stance,
                 label=stance_label(catalog, stance),
-                change=raw,
-                score=round(score, 3),
+                change=max(report.shift(i).change for i in ids),
+                score=round(score(stance), 3),
                 evidence=weakest(raising) if raising else "claim",
                 also=tuple(s for s in report.shifts if s.muscle.id not in ids and s.change != 0),
             )
         )
     return TargetReport(found.id, name, found.kind, ids, tuple(recs), _target_note(catalog, name, ids, recs))
+
+
+def describe_changes(catalog: Catalog, shifts: tuple[Shift, ...]) -> list[tuple[str, int]]:
+    """(name, change) pairs, naming a whole group where all its muscles change alike."""
+    by_change: dict[int, list[str]] = {}
+    for s in shifts:
+        if s.change:
+            by_change.setdefault(s.change, []).append(s.muscle.id)
+    return [(name, change) for change in sorted(by_change, reverse=True) for name in _names_for(catalog, by_change[change])]
 
 
 def _target_note(catalog: Catalog, name: str, ids: tuple[str, ...], recs: list[Recommendation]) -> str | None:

@@ -332,7 +332,8 @@ def _stance(
         used = [(flag, value) for flag, value, on in options if on and value is not None]
         if len({value for _, value in used}) > 1:
             flags = " and ".join(flag for flag, _ in used)
-            raise UsageProblem(f"{flags} both set the {dimension}; choose one", "see 'legpress stance --help'")
+            what = {"height": "foot height", "width": "stance width", "depth": "depth", "toes": "toe angle"}[dimension]
+            raise UsageProblem(f"{flags} both set the {what}; choose one", "see 'legpress stance --help'")
         if used:
             chosen[dimension] = used[0][1]
     return Stance(**chosen)

@@ -225,6 +225,11 @@ class Catalog:
     def members(self, group_id: str) -> tuple[Muscle, ...]:
         return tuple(m for m in self.muscles if m.group == group_id)
 
+    def display_name(self, target: str) -> str:
+        """The name of a muscle or group id, as used in an effect's targets."""
+        found = next((g.name for g in self.groups if g.id == target), None)
+        return found or self.muscle(target).name
+
     def expand(self, target: str) -> tuple[str, ...]:
         """A muscle id stands for itself; a group id for every muscle in it."""
         if any(g.id == target for g in self.groups):

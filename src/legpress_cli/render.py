@@ -18,6 +18,7 @@ from rich.padding import Padding
 from rich.table import Table
 from rich.text import Text
 
+from legpress_cli import advisor
 from legpress_cli.advisor import CHANGE_WORDS
 
 if TYPE_CHECKING:
@@ -68,10 +69,17 @@ def grade(text: str) -> Text:
     return Text(text, style=GRADE_STYLE.get(text, ""))
 
 
+# Columns holding prose take the spare width; the short ones keep to one line.
+PROSE = frozenset({"In the lift", "Why", "Cue", "Stance", "Also changes"})
+
+
 def _table(*columns: str, title: str | None = None) -> Table:
-    table = Table(title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold", pad_edge=False)
+    table = Table(
+        title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold", pad_edge=False, show_edge=False
+    )
     for name in columns:
-        table.add_column(name, overflow="fold")
+        prose = name in PROSE
+        table.add_column(name, overflow="fold", ratio=1 if prose else None, no_wrap=not prose and len(columns) > 3)
     return table
 
 
@@ -80,8 +88,8 @@ def _disputes(muscles: tuple[Muscle, ...], catalog: Catalog, glyphs: Glyphs) -> 
     notes: dict[tuple[str, str, str], list[str]] = {}
     for m in muscles:
         for d in m.disputes:
-            who = ", ".join(catalog.source(s).label for s in d.sources)
-            key = (f"{who} puts it as {d.role}", d.evidence, d.note or "")
+            who = " and ".join(catalog.source(s).label for s in d.sources)
+            key = (f"{who} says {d.role}", d.evidence, d.note or "")
             notes.setdefault(key, []).append(m.name)
     out = []
     for (claim, evidence, note), names in notes.items():
@@ -217,7 +225,8 @@ def stance_view(report: StanceReport, catalog: Catalog, glyphs: Glyphs, width: i
     for ch in report.choices:
         parts.append(Text(f"Why {ch.label}: {ch.mechanism}", style="bold"))
         for eff in ch.effects:
-            line = Text(f"  {glyphs.arrow(eff.change)} {', '.join(eff.targets)} (")
+            names = ", ".join(catalog.display_name(t) for t in eff.targets)
+            line = Text(f"  {glyphs.arrow(eff.change)} {names} (")
             line.append(grade(eff.evidence))
             line.append(f"): {eff.reason}")
             parts.append(line)
@@ -245,7 +254,8 @@ def target_view(report: TargetReport, found: Found, catalog: Catalog, glyphs: Gl
                 grade(r.evidence),
             ]
             if wide:
-                also = ", ".join(f"{s.muscle.name} {glyphs.arrow(s.change)}" for s in r.also) or "nothing else"
+                changes = advisor.describe_changes(catalog, r.also)
+                also = ", ".join(f"{name} {glyphs.arrow(change)}" for name, change in changes) or "nothing else"
                 cells.append(also)
             table.add_row(*cells)
         parts.append(table)
