@@ -153,7 +153,7 @@ def source_uses(catalog: Catalog) -> tuple[SourceUse, ...]:
     for ch in catalog.choices:
         for eff in ch.effects:
             for sid in eff.sources:
-                targets = ", ".join(eff.targets)
+                targets = ", ".join(catalog.display_name(t).lower() for t in eff.targets)
                 uses[sid].append(f"{ch.label}: {CHANGE_WORDS[_clip(eff.change, -2, 2)]} {targets} ({eff.evidence})")
     for c in catalog.cues:
         for sid in c.sources:

@@ -62,7 +62,7 @@ class Glyphs:
     @property
     def shades(self) -> str:
         """One character per emphasis level 1..5, light to dark, for maps without colour."""
-        return ".:+#@" if self.ascii else "░▒▓█@"
+        return "-:+#@" if self.ascii else "░▒▓█@"
 
 
 def grade(text: str) -> Text:

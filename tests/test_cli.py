@@ -1,0 +1,207 @@
+"""Every command and option through CliRunner: exit code, exact output, errors on stderr."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+import pytest
+
+from conftest import Run, golden
+from legpress_cli import __version__
+
+QUADS = {"vastus-lateralis", "vastus-medialis", "vastus-intermedius", "rectus-femoris"}
+HAMSTRINGS = {"biceps-femoris", "semitendinosus", "semimembranosus"}
+
+GOLDEN_CASES = [
+    ("muscles.txt", ["muscles"]),
+    ("muscles-primary.txt", ["muscles", "--role", "primary"]),
+    ("muscles-hamstrings.txt", ["muscles", "--group", "hams"]),
+    ("muscle-vmo.txt", ["muscle", "vmo"]),
+    ("cues.txt", ["cues"]),
+    ("cues-breathing.txt", ["cues", "--phase", "breathing"]),
+    ("sources.txt", ["sources"]),
+    ("stance-neutral.txt", ["stance"]),
+    ("stance-high-wide.txt", ["stance", "--high", "--wide"]),
+    ("target-glutes.txt", ["target", "glutes"]),
+    ("target-adductors.txt", ["target", "inner thigh"]),
+    ("map-high.txt", ["map", "--high"]),
+]
+
+
+@pytest.mark.parametrize(("name", "args"), GOLDEN_CASES, ids=[c[0] for c in GOLDEN_CASES])
+def test_exact_output(run: Run, name: str, args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    golden(name, result.stdout)
+
+
+def test_muscles_json_roles(run_json: Callable[..., Any]) -> None:
+    data = run_json("muscles")
+    assert data["schema_version"] == 1 and data["command"] == "muscles"
+    roles = {m["id"]: m["role"] for m in data["muscles"]}
+    assert all(roles[m] == "primary" for m in QUADS)
+    assert all(roles[m] != "primary" for m in HAMSTRINGS)
+    assert roles["gastrocnemius"] == "stabilizer"
+    for m in data["muscles"]:
+        assert {"id", "name", "group", "role"} <= set(m)
+    hamstring = next(m for m in data["muscles"] if m["id"] == "biceps-femoris")
+    assert hamstring["disputes"] == [
+        {
+            "role": "primary",
+            "evidence": "contradicted",
+            "sources": ["article-b"],
+            "note": "Escamilla 2001 measured much less hamstring activity in the leg press than in the squat.",
+        }
+    ]
+
+
+def test_muscles_filters(run_json: Callable[..., Any]) -> None:
+    assert {m["id"] for m in run_json("muscles", "--role", "primary")["muscles"]} == QUADS | {"gluteus-maximus"}
+    assert {m["id"] for m in run_json("muscles", "--group", "hamstrings")["muscles"]} == HAMSTRINGS
+    both = run_json("muscles", "--group", "calves", "--role", "stabilizer")
+    assert [m["id"] for m in both["muscles"]] == ["gastrocnemius", "soleus"]
+    assert (both["role"], both["group"]) == ("stabilizer", "calves")
+    assert run_json("muscles", "--group", "glutes", "--role", "stabilizer")["muscles"] == []
+
+
+def test_muscles_empty_filter_says_so(run: Run) -> None:
+    result = run("muscles", "--group", "glutes", "--role", "stabilizer")
+    assert (result.exit_code, result.stdout) == (0, "No muscle matches those filters.\n")
+
+
+def test_bad_role_lists_the_valid_ones(run: Run) -> None:
+    result = run("muscles", "--role", "boss")
+    assert result.exit_code == 2
+    assert result.stdout == ""
+    assert result.stderr == (
+        "legpress: error: Invalid value for '--role': Value error, 'boss' is not one of 'primary', "
+        "'secondary', 'stabilizer'. (hint: see 'legpress muscles --help')\n"
+    )
+
+
+def test_bad_group(run: Run) -> None:
+    result = run("muscles", "--group", "arms")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "legpress: error: unknown group 'arms' "
+        "(hint: choose one of: quadriceps, glutes, hamstrings, adductors, calves)\n"
+    )
+
+
+@pytest.mark.parametrize("name", ["vmo", "VMO", "vastus medialis", "Vastus-Medialis", "vastus_medialis", "inner quad"])
+def test_muscle_by_any_spelling(run_json: Callable[..., Any], name: str) -> None:
+    data = run_json("muscle", name)
+    assert data["muscle"]["id"] == "vastus-medialis"
+    assert data["guessed_from"] is None
+
+
+def test_muscle_typo_resolves_with_a_note(run: Run) -> None:
+    result = run("muscle", "vastus medalis")
+    assert result.exit_code == 0
+    assert result.stderr == "legpress: reading 'vastus medalis' as Vastus medialis\n"
+    assert result.stdout.startswith("Vastus medialis\n")
+    data = json.loads(run("muscle", "vastus medalis", "--json").stdout)
+    assert (data["muscle"]["id"], data["guessed_from"]) == ("vastus-medialis", "vastus medalis")
+
+
+def test_muscle_detail_lists_the_stances_that_change_it(run_json: Callable[..., Any]) -> None:
+    effects = run_json("muscle", "gluteus maximus")["muscle"]["stance_effects"]
+    assert [(e["value"], e["change"], e["evidence"]) for e in effects] == [
+        ("high", 1, "moderate"),
+        ("deep", 1, "weak"),
+        ("low", -1, "weak"),
+        ("partial", -1, "weak"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "stderr"),
+    [
+        ("xyz", "legpress: error: unknown muscle 'xyz' (hint: run 'legpress muscles' to list them)\n"),
+        (
+            "biceps brachii",
+            "legpress: error: the leg press does not train the biceps brachii (front of the upper arm) "
+            "(hint: run 'legpress muscles' to see the muscles it does train)\n",
+        ),
+        (
+            "vastus",
+            "legpress: error: 'vastus' could be vastus-lateralis, vastus-medialis, vastus-intermedius "
+            "(hint: say which one)\n",
+        ),
+        (
+            "quads",
+            "legpress: error: 'quads' is a group, not one muscle "
+            "(hint: try 'legpress muscles --group quadriceps' or 'legpress target quadriceps')\n",
+        ),
+        ("  ", "legpress: error: empty muscle name (hint: run 'legpress muscles' to list them)\n"),
+    ],
+)
+def test_unknown_muscle_exits_2_with_one_line(run: Run, name: str, stderr: str) -> None:
+    result = run("muscle", name)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", stderr)
+
+
+def test_cues_cover_the_required_points(run_json: Callable[..., Any]) -> None:
+    data = run_json("cues")
+    text = " ".join(c["cue"].lower() for c in data["cues"])
+    for phrase in ("flat on the seat pad", "hips start to tuck", "in line with your toes", "locking your knees", "breathe out"):
+        assert phrase in text
+    assert [c["phase"] for c in data["cues"]] == sorted(
+        (c["phase"] for c in data["cues"]),
+        key=["setup", "lowering", "bottom", "pressing", "top", "breathing"].index,
+    )
+    assert data["disclaimer"].endswith("not medical advice.")
+
+
+def test_cues_by_phase(run_json: Callable[..., Any]) -> None:
+    assert [c["id"] for c in run_json("cues", "--phase", "top")["cues"]] == ["no-lockout"]
+
+
+def test_sources_are_numbered_with_what_they_support(run_json: Callable[..., Any]) -> None:
+    sources = run_json("sources")["sources"]
+    assert [s["number"] for s in sources] == list(range(1, len(sources) + 1))
+    sale = next(s for s in sources if s["id"] == "sale-1994")
+    assert sale["supports"] == ["cue (breathing): exhale-through-press (weak)"]
+    assert all(s["supports"] for s in sources)
+
+
+def test_version(run: Run) -> None:
+    result = run("--version")
+    assert (result.exit_code, result.stdout) == (0, f"legpress {__version__}\n")
+
+
+def test_bare_command_shows_help(run: Run) -> None:
+    result = run()
+    assert result.exit_code == 0
+    assert "Usage: legpress [OPTIONS] COMMAND [ARGS]..." in result.stdout
+    for command in ("muscles", "muscle", "cues", "sources", "stance", "target", "map", "schema"):
+        assert f"│ {command} " in result.stdout
+
+
+@pytest.mark.parametrize("command", ["muscles", "muscle", "cues", "sources", "stance", "target", "map", "schema"])
+@pytest.mark.parametrize("flag", ["-h", "--help"])
+def test_every_command_has_help_with_an_example(run: Run, command: str, flag: str) -> None:
+    result = run(command, flag)
+    assert result.exit_code == 0
+    assert "Examples:" in result.stdout
+    assert f"legpress {command}" in result.stdout
+
+
+def test_mistyped_command_is_suggested(run: Run) -> None:
+    result = run("muscels")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "legpress: error: No such command 'muscels'. Did you mean 'muscles', 'muscle'? "
+        "(hint: see 'legpress --help')\n"
+    )
+
+
+def test_unknown_option(run: Run) -> None:
+    result = run("cues", "--fast")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "legpress: error: No such option: --fast (Possible options: --phase) (hint: see 'legpress cues --help')\n"
+    )

@@ -1,0 +1,186 @@
+"""Bad data is rejected on load with one line naming the file, the field and the problem."""
+
+from __future__ import annotations
+
+import hashlib
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+from legpress_cli.catalog import MAX_BYTES, builtin_data_dir, load_catalog
+from legpress_cli.errors import DataError
+
+
+def edit(path: Path, old: str, new: str, count: int = 1) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert old in text, f"{old!r} not in {path.name}"
+    path.write_text(text.replace(old, new, count), encoding="utf-8")
+
+
+def load_error(directory: Path) -> str:
+    with pytest.raises(DataError) as caught:
+        load_catalog(directory)
+    return caught.value.message
+
+
+Breaker = Callable[[Path], None]
+
+# (case, how to break the copy, file named, what the message must say)
+CASES: list[tuple[str, Breaker, str, str]] = [
+    (
+        "unknown field",
+        lambda d: edit(d / "muscles.toml", 'emphasis = 4\n', 'emphasis = 4\ncolour = "red"\n'),
+        "muscles.toml",
+        "muscle[0].colour: unknown field",
+    ),
+    (
+        "wrong type",
+        lambda d: edit(d / "muscles.toml", "emphasis = 4", 'emphasis = "lots"'),
+        "muscles.toml",
+        "muscle[0].emphasis: Input should be a valid integer",
+    ),
+    (
+        "out of range",
+        lambda d: edit(d / "muscles.toml", "emphasis = 4", "emphasis = 9"),
+        "muscles.toml",
+        "muscle[0].emphasis: Input should be less than or equal to 5 (got 9)",
+    ),
+    (
+        "duplicate id",
+        lambda d: edit(d / "muscles.toml", 'id = "vastus-medialis"', 'id = "vastus-lateralis"'),
+        "muscles.toml",
+        "muscle[1]: duplicate id 'vastus-lateralis'",
+    ),
+    (
+        "unknown group",
+        lambda d: edit(d / "muscles.toml", 'group = "glutes"', 'group = "arms"'),
+        "muscles.toml",
+        "muscle[4].group: unknown group 'arms'",
+    ),
+    (
+        "unknown source on a muscle",
+        lambda d: edit(d / "muscles.toml", 'sources = ["article-a", "article-b"]', 'sources = ["article-z"]'),
+        "muscles.toml",
+        "unknown source 'article-z'",
+    ),
+    (
+        "claim without a source",
+        lambda d: edit(d / "cues.toml", 'sources = ["article-a"]', "sources = []"),
+        "cues.toml",
+        "cue[2].sources: Tuple should have at least 1 item",
+    ),
+    (
+        "two baseline roles",
+        lambda d: edit(d / "muscles.toml", 'role = "primary"\nevidence = "contradicted"', 'role = "primary"\nbaseline = true\nevidence = "contradicted"'),
+        "muscles.toml",
+        "muscle[5]: Value error, needs exactly one role with baseline = true (found: secondary, primary)",
+    ),
+    (
+        "effect aimed at an unknown muscle",
+        lambda d: edit(d / "stances.toml", 'targets = ["gluteus-maximus"]', 'targets = ["biceps-brachii"]'),
+        "stances.toml",
+        "choice[0].effects[0].targets[0]: unknown muscle or group 'biceps-brachii'",
+    ),
+    (
+        "effect citing an unknown source",
+        lambda d: edit(d / "stances.toml", 'sources = ["da-silva-2008", "article-a"]', 'sources = ["nobody-2020"]'),
+        "stances.toml",
+        "choice[0].effects[0].sources[0]: unknown source 'nobody-2020'",
+    ),
+    (
+        "map region naming no muscle",
+        lambda d: edit(d / "bodymap.toml", 'g = "gluteus-maximus"', 'g = "glute"'),
+        "bodymap.toml",
+        "view[1].regions.g: unknown muscle 'glute'",
+    ),
+    (
+        "alias claimed twice",
+        lambda d: edit(d / "muscles.toml", 'aliases = ["rf", "rectus"]', 'aliases = ["rf", "vmo"]'),
+        "muscles.toml",
+        "name 'vmo' is already used by 'vastus-medialis'",
+    ),
+    (
+        "invalid TOML",
+        lambda d: edit(d / "cues.toml", 'phase = "setup"', 'phase = setup'),
+        "cues.toml",
+        "invalid TOML: Invalid value (at line 6, column 9)",
+    ),
+    ("empty file", lambda d: (d / "sources.toml").write_text("  \n"), "sources.toml", "file is empty"),
+    ("missing file", lambda d: (d / "cues.toml").unlink(), "cues.toml", "file not found"),
+    (
+        "not UTF-8",
+        lambda d: (d / "sources.toml").write_bytes(b'# caf\xe9\n[[source]]\n'),
+        "sources.toml",
+        "line 1: not UTF-8 text (byte 0xe9)",
+    ),
+    (
+        "binary",
+        lambda d: (d / "stances.toml").write_bytes(b"\x89PNG\r\n\x1a\n\x00\x00"),
+        "stances.toml",
+        "binary data, not text (a NUL byte at offset 8)",
+    ),
+    (
+        "absurdly large",
+        lambda d: (d / "muscles.toml").write_bytes(b"#" * (MAX_BYTES + 1)),
+        "muscles.toml",
+        f"file is {MAX_BYTES + 1:,} bytes; the limit is {MAX_BYTES:,}",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "breaker", "file", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_bad_data_is_rejected(data_copy: Path, case: str, breaker: Breaker, file: str, expected: str) -> None:
+    breaker(data_copy)
+    message = load_error(data_copy)
+    assert message.startswith(str(data_copy / file) + ": ")
+    assert expected in message
+
+
+@pytest.mark.parametrize(("case", "breaker", "file", "expected"), CASES, ids=[c[0] for c in CASES])
+def test_bad_data_through_the_cli(
+    data_copy: Path, run: Run, case: str, breaker: Breaker, file: str, expected: str
+) -> None:
+    breaker(data_copy)
+    result = run("--data", str(data_copy), "muscles")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    lines = result.stderr.splitlines()
+    assert len(lines) == 1
+    assert lines[0].startswith(f"legpress: error: {data_copy / file}: ")
+    assert expected in lines[0]
+    assert "Traceback" not in result.stderr
+    assert "hint: fix the file" in lines[0]
+
+
+def test_missing_data_folder(run: Run, tmp_path: Path) -> None:
+    result = run("--data", str(tmp_path / "nowhere"), "cues")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(f"legpress: error: {tmp_path / 'nowhere'}: data folder not found")
+
+
+def test_data_from_environment(run: Run, data_copy: Path) -> None:
+    edit(data_copy / "muscles.toml", 'name = "Vastus lateralis"', 'name = "Vasto laterale"')
+    result = run("muscle", "vl", "--json", env={"LEGPRESS_DATA": str(data_copy)})
+    assert result.exit_code == 0
+    assert '"name": "Vasto laterale"' in result.stdout
+    # --data wins over the environment
+    result = run("--data", str(builtin_data_dir()), "muscle", "vl", "--json", env={"LEGPRESS_DATA": str(data_copy)})
+    assert '"name": "Vastus lateralis"' in result.stdout
+
+
+def _digest(directory: Path) -> dict[str, str]:
+    return {p.name: hashlib.sha256(p.read_bytes()).hexdigest() for p in sorted(directory.iterdir())}
+
+
+def test_nothing_is_written_to_the_data(run: Run, data_copy: Path, tmp_path: Path) -> None:
+    before = _digest(data_copy)
+    for args in (["muscles"], ["cues"], ["sources"], ["stance", "--high"], ["target", "glutes"], ["map"]):
+        assert run("--data", str(data_copy), *args).exit_code == 0
+    assert _digest(data_copy) == before
+    assert not any(p.suffix != ".toml" for p in data_copy.iterdir())
+
+
+def test_loading_is_cached(data_copy: Path) -> None:
+    assert load_catalog(data_copy) is load_catalog(data_copy)
