@@ -387,16 +387,32 @@ def dumps(payload: object) -> str:
     return json.dumps(payload, indent=2, ensure_ascii=not encoding.startswith("utf")) + "\n"
 
 
+def _closed(node: object) -> None:
+    """Forbid keys the contract does not name, so a consumer can rely on the exact shape."""
+    if isinstance(node, dict):
+        if node.get("type") == "object" and "properties" in node:
+            node["additionalProperties"] = False
+        for value in node.values():
+            _closed(value)
+    elif isinstance(node, list):
+        for value in node:
+            _closed(value)
+
+
 def schema(command: str | None) -> dict[str, object]:
     """The JSON Schema of one command's envelope, or of all of them."""
     from pydantic import TypeAdapter
 
+    def one(name: str) -> dict[str, object]:
+        generated: dict[str, object] = TypeAdapter(ENVELOPES[name]).json_schema()
+        _closed(generated)
+        return {"$schema": "https://json-schema.org/draft/2020-12/schema", **generated}
+
     if command is not None:
-        result: dict[str, object] = TypeAdapter(ENVELOPES[command]).json_schema()
-        return result
+        return one(command)
     return {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "legpress JSON output",
         "schema_version": SCHEMA_VERSION,
-        "commands": {name: TypeAdapter(cls).json_schema() for name, cls in ENVELOPES.items()},
+        "commands": {name: one(name) for name in ENVELOPES},
     }
