@@ -154,12 +154,7 @@ def _show(
     from legpress_cli import render
 
     console = render.stdout_console()
-    try:
-        console.print(build(render.glyphs_for(console), console.width, render.color_enabled(console)))
-        sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-        raise OutputClosed from None
+    console.print(build(render.glyphs_for(console), console.width, render.color_enabled(console)))
     if svg is not None:
         try:
             render.export_svg(build(render.Glyphs(ascii=False), 100, True), svg, title)

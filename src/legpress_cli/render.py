@@ -20,6 +20,7 @@ from rich.text import Text
 
 from legpress_cli import advisor
 from legpress_cli.advisor import CHANGE_WORDS
+from legpress_cli.errors import OutputClosed
 
 if TYPE_CHECKING:
     from legpress_cli.advisor import Found, Shift, SourceUse, StanceReport, TargetReport
@@ -352,14 +353,29 @@ def _width() -> int:
         return 0
 
 
+class _Console(Console):
+    def on_broken_pipe(self) -> None:
+        # rich would exit 1 here; a reader that stops early (`| head -1`) is not an error.
+        self.quiet = True
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        raise OutputClosed
+
+
 def stdout_console() -> Console:
-    """A console that honours NO_COLOR, FORCE_COLOR, TERM=dumb, COLUMNS and piping."""
-    width = _width()
-    return Console(width=width or None, highlight=False, soft_wrap=False, emoji=False)
+    """A console that honours NO_COLOR, FORCE_COLOR, TERM=dumb, COLUMNS and piping.
 
-
-def stderr_console() -> Console:
-    return Console(stderr=True, highlight=False, emoji=False)
+    NO_COLOR and TERM=dumb turn off every escape code, bold and underline included,
+    not just colour, so the output is plain text for screen readers and dumb terminals.
+    """
+    env = os.environ
+    plain = bool(env.get("NO_COLOR")) or (env.get("TERM") == "dumb" and not env.get("FORCE_COLOR"))
+    return _Console(
+        width=_width() or None,
+        highlight=False,
+        soft_wrap=False,
+        emoji=False,
+        color_system=None if plain else "auto",
+    )
 
 
 def glyphs_for(console: Console) -> Glyphs:
@@ -382,8 +398,4 @@ class _Null:
 
 
 def color_enabled(console: Console) -> bool:
-    return console.color_system is not None and not console.no_color
-
-
-def is_utf8_stdout() -> bool:
-    return (getattr(sys.stdout, "encoding", "") or "").lower().replace("-", "").startswith("utf")
+    return console.is_terminal and console.color_system is not None and not console.no_color

@@ -1,0 +1,149 @@
+"""The installed console script as a user runs it: real processes, pipes, terminals, encodings."""
+
+from __future__ import annotations
+
+import os
+import pty
+import select
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import GOLDEN, PINNED
+from legpress_cli import __version__
+
+BIN = Path(sys.executable).parent
+LEGPRESS = str(BIN / "legpress")
+pytestmark = pytest.mark.slow
+
+
+def env(**changes: str | None) -> dict[str, str]:
+    out = {k: v for k, v in os.environ.items() if not k.startswith("_LEGPRESS")}
+    out.update(PINNED)
+    for key, value in changes.items():
+        if value is None:
+            out.pop(key, None)
+        else:
+            out[key] = value
+    return out
+
+
+def run(*args: str, **changes: str | None) -> subprocess.CompletedProcess[str]:
+    return subprocess.run(
+        [LEGPRESS, *args], capture_output=True, text=True, env=env(**changes), timeout=60, encoding="utf-8"
+    )
+
+
+def test_console_script_prints_the_table() -> None:
+    result = run("muscles")
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout == (GOLDEN / "muscles.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize("flag", ["--version", "-V"])
+def test_version(flag: str) -> None:
+    result = run(flag)
+    assert (result.returncode, result.stdout, result.stderr) == (0, f"legpress {__version__}\n", "")
+
+
+def test_python_dash_m() -> None:
+    result = subprocess.run(
+        [sys.executable, "-m", "legpress_cli", "cues", "--phase", "top"], capture_output=True, text=True, env=env()
+    )
+    assert result.returncode == 0
+    assert "Stop just short of locking your knees" in result.stdout
+
+
+def test_closed_pipe_ends_silently() -> None:
+    proc = subprocess.Popen([LEGPRESS, "sources"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env())
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader is gone before the tool writes a byte
+    err = proc.stderr.read()
+    proc.stderr.close()
+    assert proc.wait(timeout=60) == 0
+    assert err == b""
+
+
+def test_pipe_to_head() -> None:
+    result = subprocess.run(
+        f"'{LEGPRESS}' muscles | head -1", shell=True, capture_output=True, text=True, env=env(), timeout=60
+    )
+    assert result.returncode == 0
+    assert result.stdout.startswith("Muscle ")
+    assert result.stderr == ""
+
+
+def test_ascii_output_encoding() -> None:
+    for args in (["muscles"], ["stance", "--high", "--wide"], ["map", "--low"], ["cues"], ["sources"], ["muscle", "vmo"]):
+        result = subprocess.run(
+            [LEGPRESS, *args], capture_output=True, env=env(PYTHONIOENCODING="ascii", NO_COLOR="1"), timeout=60
+        )
+        assert result.returncode == 0, result.stderr
+        assert result.stderr == b""
+        text = result.stdout.decode("ascii")  # raises if anything is not ASCII
+        if args != ["sources"]:  # the articles' own title ends in a question mark
+            assert "?" not in text
+    muscles = run("muscles", PYTHONIOENCODING="ascii")
+    assert "####." in muscles.stdout and "* Biceps femoris" in muscles.stdout
+
+
+def _tty(*args: str, **changes: str | None) -> str:
+    """Run with a pseudo-terminal as stdout, as a user at a terminal would."""
+    main, child = pty.openpty()
+    proc = subprocess.Popen([LEGPRESS, *args], stdout=child, stderr=subprocess.DEVNULL, env=env(**changes))
+    os.close(child)
+    chunks = []
+    while True:
+        ready, _, _ = select.select([main], [], [], 30)
+        if not ready:
+            break
+        try:
+            chunk = os.read(main, 65536)
+        except OSError:
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    proc.wait(timeout=60)
+    os.close(main)
+    return b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_colour_on_a_terminal_and_never_with_no_color_or_dumb() -> None:
+    assert "\x1b[" in _tty("muscles", NO_COLOR=None)
+    assert "\x1b[" not in _tty("muscles", NO_COLOR="1")
+    assert "\x1b[" not in _tty("muscles", NO_COLOR=None, TERM="dumb")
+
+
+def test_force_color_when_piped() -> None:
+    result = run("map", "--high", "--wide", NO_COLOR=None, FORCE_COLOR="1")
+    assert result.returncode == 0
+    assert "\x1b[" in result.stdout
+    assert len(result.stdout.splitlines()) >= 10
+
+
+def test_completion_offers_muscle_names() -> None:
+    result = subprocess.run(
+        [LEGPRESS],
+        capture_output=True,
+        text=True,
+        env=env(_LEGPRESS_COMPLETE="complete_bash", COMP_WORDS="legpress muscle vastus", COMP_CWORD="2"),
+        timeout=60,
+    )
+    assert result.returncode == 0
+    assert result.stdout.split() == ["vastus-intermedius", "vastus-lateralis", "vastus-medialis"]
+
+
+def test_ctrl_c_exits_130_quietly() -> None:
+    code = (
+        "import os, signal, sys\n"
+        "import legpress_cli.advisor as advisor\n"
+        "advisor.list_cues = lambda *a, **k: os.kill(os.getpid(), signal.SIGINT)\n"
+        "sys.argv = ['legpress', 'cues']\n"
+        "from legpress_cli.entry import main\n"
+        "main()\n"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env(), timeout=60)
+    assert (result.returncode, result.stdout, result.stderr) == (130, "", "")
