@@ -315,6 +315,7 @@ class Recommendation:
     score: float
     evidence: Grade  # weakest grade among the effects that raise the target
     also: tuple[Shift, ...]  # other muscles that change in this stance
+    cautions: tuple[str, ...]  # safety notes of the options in this stance
 
 
 @dataclass(frozen=True)
@@ -365,6 +366,7 @@ def rank(catalog: Catalog, found: Found) -> TargetReport:
                 score=round(score(stance), 3),
                 evidence=weakest(raising) if raising else "claim",
                 also=tuple(s for s in report.shifts if s.muscle.id not in ids and s.change != 0),
+                cautions=tuple(f"{ch.label}: {ch.caution}" for ch in report.choices if ch.caution),
             )
         )
     return TargetReport(found.id, name, found.kind, ids, tuple(recs), _target_note(catalog, name, ids, recs))

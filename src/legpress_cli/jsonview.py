@@ -126,6 +126,7 @@ class RecommendationDict(TypedDict):
     score: float
     evidence: GradeStr
     also_changes: list[ShiftDict]
+    cautions: list[str]
 
 
 class TargetDict(TypedDict):
@@ -344,6 +345,7 @@ def _recommendation(r: Recommendation) -> RecommendationDict:
         "score": r.score,
         "evidence": r.evidence,
         "also_changes": [{"id": s.muscle.id, "change": s.change, "evidence": s.evidence} for s in r.also],
+        "cautions": list(r.cautions),
     }
 
 

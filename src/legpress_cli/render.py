@@ -260,6 +260,8 @@ def target_view(report: TargetReport, found: Found, catalog: Catalog, glyphs: Gl
                 cells.append(also)
             table.add_row(*cells)
         parts.append(table)
+        cautions = dict.fromkeys(c for r in report.recommendations for c in r.cautions)
+        parts += [Text(f"Caution, {c}", style="yellow") for c in cautions]
     if report.note:
         parts.append(Text(report.note, style="yellow"))
     return Group(*parts)
