@@ -120,7 +120,10 @@ def test_muscle_detail_lists_the_stances_that_change_it(run_json: Callable[..., 
 @pytest.mark.parametrize(
     ("name", "stderr"),
     [
-        ("xyz", "legpress: error: unknown muscle 'xyz' (hint: run 'legpress muscles' to list them)\n"),
+        (
+            "xyz",
+            "legpress: error: unknown muscle 'xyz' (hint: run 'legpress muscles' to list them)\n",
+        ),
         (
             "biceps brachii",
             "legpress: error: the leg press does not train the biceps brachii (front of the upper arm) "
@@ -147,7 +150,13 @@ def test_unknown_muscle_exits_2_with_one_line(run: Run, name: str, stderr: str) 
 def test_cues_cover_the_required_points(run_json: Callable[..., Any]) -> None:
     data = run_json("cues")
     text = " ".join(c["cue"].lower() for c in data["cues"])
-    for phrase in ("flat on the seat pad", "hips start to tuck", "in line with your toes", "locking your knees", "breathe out"):
+    for phrase in (
+        "flat on the seat pad",
+        "hips start to tuck",
+        "in line with your toes",
+        "locking your knees",
+        "breathe out",
+    ):
         assert phrase in text
     assert [c["phase"] for c in data["cues"]] == sorted(
         (c["phase"] for c in data["cues"]),
@@ -194,8 +203,7 @@ def test_mistyped_command_is_suggested(run: Run) -> None:
     result = run("muscels")
     assert result.exit_code == 2
     assert result.stderr == (
-        "legpress: error: No such command 'muscels'. Did you mean 'muscles', 'muscle'? "
-        "(hint: see 'legpress --help')\n"
+        "legpress: error: No such command 'muscels'. Did you mean 'muscles', 'muscle'? (hint: see 'legpress --help')\n"
     )
 
 

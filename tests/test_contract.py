@@ -87,7 +87,11 @@ def test_keyboard_interrupt_exits_130(run: Run, monkeypatch: pytest.MonkeyPatch)
 def test_completion_in_process() -> None:
     from legpress_cli.names import complete
 
-    pairs = [("vastus-lateralis", "Vastus lateralis"), ("gluteus-maximus", "Gluteus maximus"), ("glutes", "Glutes")]
+    pairs = [
+        ("vastus-lateralis", "Vastus lateralis"),
+        ("gluteus-maximus", "Gluteus maximus"),
+        ("glutes", "Glutes"),
+    ]
     assert complete("glu", pairs) == [("glutes", "Glutes"), ("gluteus-maximus", "Gluteus maximus")]
     assert complete("Vastus L", pairs) == [("vastus-lateralis", "Vastus lateralis")]
     assert complete("", pairs) == sorted(pairs)
@@ -95,11 +99,48 @@ def test_completion_in_process() -> None:
 
 WORDS = st.sampled_from(
     [
-        "muscles", "muscle", "cues", "sources", "stance", "target", "map", "schema",
-        "--json", "--role", "--group", "--phase", "--high", "--low", "--height", "--wide", "--narrow",
-        "--width", "--deep", "--partial", "--depth", "--toes-out", "--toes", "--data", "--svg", "-h",
-        "--version", "primary", "glutes", "vmo", "high", "low", "out", "setup", "biceps brachii", "quads",
-        "", "-", "--", "\x00", "é", "/nonexistent",
+        "muscles",
+        "muscle",
+        "cues",
+        "sources",
+        "stance",
+        "target",
+        "map",
+        "schema",
+        "--json",
+        "--role",
+        "--group",
+        "--phase",
+        "--high",
+        "--low",
+        "--height",
+        "--wide",
+        "--narrow",
+        "--width",
+        "--deep",
+        "--partial",
+        "--depth",
+        "--toes-out",
+        "--toes",
+        "--data",
+        "--svg",
+        "-h",
+        "--version",
+        "primary",
+        "glutes",
+        "vmo",
+        "high",
+        "low",
+        "out",
+        "setup",
+        "biceps brachii",
+        "quads",
+        "",
+        "-",
+        "--",
+        "\x00",
+        "é",
+        "/nonexistent",
     ]
 )
 

@@ -24,7 +24,14 @@ def effect(catalog: Catalog, dimension: str, value: str, muscle_id: str) -> tupl
 
 def test_every_required_muscle_is_present(catalog: Catalog) -> None:
     ids = {m.id for m in catalog.muscles}
-    required = {*QUADS, *HAMSTRINGS, "gluteus-maximus", "adductor-magnus", "gastrocnemius", "soleus"}
+    required = {
+        *QUADS,
+        *HAMSTRINGS,
+        "gluteus-maximus",
+        "adductor-magnus",
+        "gastrocnemius",
+        "soleus",
+    }
     assert required <= ids
 
 
@@ -47,7 +54,11 @@ def test_article_a_roles(catalog: Catalog) -> None:
 def test_disagreements_are_recorded_with_their_sources(catalog: Catalog) -> None:
     for mid in HAMSTRINGS:
         (dispute,) = catalog.muscle(mid).disputes
-        assert (dispute.role, dispute.evidence, dispute.sources) == ("primary", "contradicted", ("article-b",))
+        assert (dispute.role, dispute.evidence, dispute.sources) == (
+            "primary",
+            "contradicted",
+            ("article-b",),
+        )
     soleus = catalog.muscle("soleus")
     assert soleus.role == "stabilizer" and "article-a" in soleus.baseline.sources
     (dispute,) = soleus.disputes
@@ -86,7 +97,14 @@ def test_article_a_cues_are_encoded(catalog: Catalog) -> None:
     assert by_id["have-a-spotter"].sources == ("article-b",)
     assert by_id["exhale-through-press"].sources == ("sale-1994",)
     assert {"coaching-practice"} <= {s for c in catalog.cues for s in c.sources}
-    assert {c.phase for c in catalog.cues} == {"setup", "lowering", "bottom", "pressing", "top", "breathing"}
+    assert {c.phase for c in catalog.cues} == {
+        "setup",
+        "lowering",
+        "bottom",
+        "pressing",
+        "top",
+        "breathing",
+    }
 
 
 def test_article_b_errors_are_not_repeated(catalog: Catalog) -> None:

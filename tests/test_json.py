@@ -69,7 +69,15 @@ def test_schema_rejects_a_wrong_shape(run: Run) -> None:
 
 def test_full_schema_lists_every_command(run: Run) -> None:
     data = json.loads(run("schema").stdout)
-    assert set(data["commands"]) == {"muscles", "muscle", "cues", "sources", "stance", "target", "map"}
+    assert set(data["commands"]) == {
+        "muscles",
+        "muscle",
+        "cues",
+        "sources",
+        "stance",
+        "target",
+        "map",
+    }
     assert data["schema_version"] == 1
     for sub in data["commands"].values():
         jsonschema.Draft202012Validator.check_schema(sub)

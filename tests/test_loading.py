@@ -25,13 +25,13 @@ def load_error(directory: Path) -> str:
     return caught.value.message
 
 
-Breaker = Callable[[Path], None]
+Breaker = Callable[[Path], object]
 
 # (case, how to break the copy, file named, what the message must say)
 CASES: list[tuple[str, Breaker, str, str]] = [
     (
         "unknown field",
-        lambda d: edit(d / "muscles.toml", 'emphasis = 4\n', 'emphasis = 4\ncolour = "red"\n'),
+        lambda d: edit(d / "muscles.toml", "emphasis = 4\n", 'emphasis = 4\ncolour = "red"\n'),
         "muscles.toml",
         "muscle[0].colour: unknown field",
     ),
@@ -73,7 +73,11 @@ CASES: list[tuple[str, Breaker, str, str]] = [
     ),
     (
         "two baseline roles",
-        lambda d: edit(d / "muscles.toml", 'role = "primary"\nevidence = "contradicted"', 'role = "primary"\nbaseline = true\nevidence = "contradicted"'),
+        lambda d: edit(
+            d / "muscles.toml",
+            'role = "primary"\nevidence = "contradicted"',
+            'role = "primary"\nbaseline = true\nevidence = "contradicted"',
+        ),
         "muscles.toml",
         "muscle[5]: Value error, needs exactly one role with baseline = true (found: secondary, primary)",
     ),
@@ -85,7 +89,11 @@ CASES: list[tuple[str, Breaker, str, str]] = [
     ),
     (
         "effect citing an unknown source",
-        lambda d: edit(d / "stances.toml", 'sources = ["da-silva-2008", "article-a"]', 'sources = ["nobody-2020"]'),
+        lambda d: edit(
+            d / "stances.toml",
+            'sources = ["da-silva-2008", "article-a"]',
+            'sources = ["nobody-2020"]',
+        ),
         "stances.toml",
         "choice[0].effects[0].sources[0]: unknown source 'nobody-2020'",
     ),
@@ -103,15 +111,20 @@ CASES: list[tuple[str, Breaker, str, str]] = [
     ),
     (
         "invalid TOML",
-        lambda d: edit(d / "cues.toml", 'phase = "setup"', 'phase = setup'),
+        lambda d: edit(d / "cues.toml", 'phase = "setup"', "phase = setup"),
         "cues.toml",
         "invalid TOML: Invalid value (at line 6, column 9)",
     ),
-    ("empty file", lambda d: (d / "sources.toml").write_text("  \n"), "sources.toml", "file is empty"),
+    (
+        "empty file",
+        lambda d: (d / "sources.toml").write_text("  \n"),
+        "sources.toml",
+        "file is empty",
+    ),
     ("missing file", lambda d: (d / "cues.toml").unlink(), "cues.toml", "file not found"),
     (
         "not UTF-8",
-        lambda d: (d / "sources.toml").write_bytes(b'# caf\xe9\n[[source]]\n'),
+        lambda d: (d / "sources.toml").write_bytes(b"# caf\xe9\n[[source]]\n"),
         "sources.toml",
         "line 1: not UTF-8 text (byte 0xe9)",
     ),
@@ -166,7 +179,14 @@ def test_data_from_environment(run: Run, data_copy: Path) -> None:
     assert result.exit_code == 0
     assert '"name": "Vasto laterale"' in result.stdout
     # --data wins over the environment
-    result = run("--data", str(builtin_data_dir()), "muscle", "vl", "--json", env={"LEGPRESS_DATA": str(data_copy)})
+    result = run(
+        "--data",
+        str(builtin_data_dir()),
+        "muscle",
+        "vl",
+        "--json",
+        env={"LEGPRESS_DATA": str(data_copy)},
+    )
     assert '"name": "Vastus lateralis"' in result.stdout
 
 
@@ -176,7 +196,14 @@ def _digest(directory: Path) -> dict[str, str]:
 
 def test_nothing_is_written_to_the_data(run: Run, data_copy: Path, tmp_path: Path) -> None:
     before = _digest(data_copy)
-    for args in (["muscles"], ["cues"], ["sources"], ["stance", "--high"], ["target", "glutes"], ["map"]):
+    for args in (
+        ["muscles"],
+        ["cues"],
+        ["sources"],
+        ["stance", "--high"],
+        ["target", "glutes"],
+        ["map"],
+    ):
         assert run("--data", str(data_copy), *args).exit_code == 0
     assert _digest(data_copy) == before
     assert not any(p.suffix != ".toml" for p in data_copy.iterdir())

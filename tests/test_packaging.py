@@ -26,7 +26,18 @@ def test_editable_install_finds_the_data_in_the_checkout() -> None:
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("wheel")
     subprocess.run(
-        [sys.executable, "-m", "pip", "wheel", "--no-deps", "--no-build-isolation", "-q", "-w", str(out), str(ROOT)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "wheel",
+            "--no-deps",
+            "--no-build-isolation",
+            "-q",
+            "-w",
+            str(out),
+            str(ROOT),
+        ],
         check=True,
         capture_output=True,
     )
@@ -45,7 +56,18 @@ def test_wheel_installs_and_runs_outside_the_checkout(wheel: Path, tmp_path: Pat
     subprocess.run([sys.executable, "-m", "venv", "--without-pip", str(venv)], check=True)
     python = venv / "bin" / "python"
     subprocess.run(
-        [sys.executable, "-m", "pip", "--python", str(python), "install", "-q", "--no-deps", "--no-index", str(wheel)],
+        [
+            sys.executable,
+            "-m",
+            "pip",
+            "--python",
+            str(python),
+            "install",
+            "-q",
+            "--no-deps",
+            "--no-index",
+            str(wheel),
+        ],
         check=True,
         capture_output=True,
     )
@@ -54,7 +76,9 @@ def test_wheel_installs_and_runs_outside_the_checkout(wheel: Path, tmp_path: Pat
     site = Path(
         subprocess.run(
             [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
-            check=True, capture_output=True, text=True,
+            check=True,
+            capture_output=True,
+            text=True,
         ).stdout.strip()
     )
     (site / "zz_test_deps.pth").write_text(sysconfig.get_paths()["purelib"] + "\n")
@@ -63,12 +87,21 @@ def test_wheel_installs_and_runs_outside_the_checkout(wheel: Path, tmp_path: Pat
     env = {k: v for k, v in os.environ.items() if k not in ("PYTHONPATH", "LEGPRESS_DATA")}
     env.update(PINNED)
     result = subprocess.run(
-        [str(venv / "bin" / "legpress"), "muscles"], cwd=away, env=env, capture_output=True, text=True, timeout=60
+        [str(venv / "bin" / "legpress"), "muscles"],
+        cwd=away,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=60,
     )
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout == (GOLDEN / "muscles.txt").read_text(encoding="utf-8")
     where = subprocess.run(
         [str(python), "-c", "from legpress_cli.catalog import builtin_data_dir as d; print(d())"],
-        cwd=away, env=env, capture_output=True, text=True, check=True,
+        cwd=away,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
     ).stdout.strip()
     assert Path(where) == site / "legpress_cli" / "data"

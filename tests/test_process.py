@@ -32,7 +32,12 @@ def env(**changes: str | None) -> dict[str, str]:
 
 def run(*args: str, **changes: str | None) -> subprocess.CompletedProcess[str]:
     return subprocess.run(
-        [LEGPRESS, *args], capture_output=True, text=True, env=env(**changes), timeout=60, encoding="utf-8"
+        [LEGPRESS, *args],
+        capture_output=True,
+        text=True,
+        env=env(**changes),
+        timeout=60,
+        encoding="utf-8",
     )
 
 
@@ -50,7 +55,10 @@ def test_version(flag: str) -> None:
 
 def test_python_dash_m() -> None:
     result = subprocess.run(
-        [sys.executable, "-m", "legpress_cli", "cues", "--phase", "top"], capture_output=True, text=True, env=env()
+        [sys.executable, "-m", "legpress_cli", "cues", "--phase", "top"],
+        capture_output=True,
+        text=True,
+        env=env(),
     )
     assert result.returncode == 0
     assert "Stop just short of locking your knees" in result.stdout
@@ -68,7 +76,12 @@ def test_closed_pipe_ends_silently() -> None:
 
 def test_pipe_to_head() -> None:
     result = subprocess.run(
-        f"'{LEGPRESS}' muscles | head -1", shell=True, capture_output=True, text=True, env=env(), timeout=60
+        f"'{LEGPRESS}' muscles | head -1",
+        shell=True,
+        capture_output=True,
+        text=True,
+        env=env(),
+        timeout=60,
     )
     assert result.returncode == 0
     assert result.stdout.startswith("Muscle ")
@@ -76,9 +89,19 @@ def test_pipe_to_head() -> None:
 
 
 def test_ascii_output_encoding() -> None:
-    for args in (["muscles"], ["stance", "--high", "--wide"], ["map", "--low"], ["cues"], ["sources"], ["muscle", "vmo"]):
+    for args in (
+        ["muscles"],
+        ["stance", "--high", "--wide"],
+        ["map", "--low"],
+        ["cues"],
+        ["sources"],
+        ["muscle", "vmo"],
+    ):
         result = subprocess.run(
-            [LEGPRESS, *args], capture_output=True, env=env(PYTHONIOENCODING="ascii", NO_COLOR="1"), timeout=60
+            [LEGPRESS, *args],
+            capture_output=True,
+            env=env(PYTHONIOENCODING="ascii", NO_COLOR="1"),
+            timeout=60,
         )
         assert result.returncode == 0, result.stderr
         assert result.stderr == b""

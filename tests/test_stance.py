@@ -54,7 +54,12 @@ def test_toes_out_changes_nothing(run_json: Callable[..., Any]) -> None:
 
 def test_neutral_stance(run_json: Callable[..., Any]) -> None:
     data = run_json("stance")
-    assert data["stance"] == {"height": "middle", "width": "hip", "depth": "normal", "toes": "straight"}
+    assert data["stance"] == {
+        "height": "middle",
+        "width": "hip",
+        "depth": "normal",
+        "toes": "straight",
+    }
     assert all(m["change"] == 0 for m in data["muscles"])
     assert all(m["emphasis"] == m["baseline_emphasis"] for m in data["muscles"])
     assert data["explanations"] == []
@@ -124,7 +129,12 @@ def test_bad_stance_value(run: Run) -> None:
     assert "'sky' is not one of 'low', 'middle', 'high'" in result.stderr
 
 
-HEIGHTS, WIDTHS, DEPTHS, TOES = ("low", "middle", "high"), ("narrow", "hip", "wide"), ("partial", "normal", "deep"), ("straight", "out")
+HEIGHTS, WIDTHS, DEPTHS, TOES = (
+    ("low", "middle", "high"),
+    ("narrow", "hip", "wide"),
+    ("partial", "normal", "deep"),
+    ("straight", "out"),
+)
 
 
 @pytest.mark.parametrize(("height", "width", "depth", "toes"), list(product(HEIGHTS, WIDTHS, DEPTHS, TOES)))
@@ -134,7 +144,16 @@ def test_every_combination(run: Run, height: str, width: str, depth: str, toes: 
     data = json.loads(result.stdout)
     assert data["stance"] == {"height": height, "width": width, "depth": depth, "toes": toes}
     assert len(data["muscles"]) == 13
-    chosen = [v for v, neutral in ((height, "middle"), (width, "hip"), (depth, "normal"), (toes, "straight")) if v != neutral]
+    chosen = [
+        v
+        for v, neutral in (
+            (height, "middle"),
+            (width, "hip"),
+            (depth, "normal"),
+            (toes, "straight"),
+        )
+        if v != neutral
+    ]
     assert len(data["explanations"]) == len(chosen)
 
 

@@ -36,7 +36,13 @@ if TYPE_CHECKING:
     )
 
 GRADE_ORDER: tuple[Grade, ...] = ("strong", "moderate", "weak", "claim", "contradicted")
-WEIGHT: dict[Grade, float] = {"strong": 1.0, "moderate": 0.75, "weak": 0.5, "claim": 0.25, "contradicted": 0.0}
+WEIGHT: dict[Grade, float] = {
+    "strong": 1.0,
+    "moderate": 0.75,
+    "weak": 0.5,
+    "claim": 0.25,
+    "contradicted": 0.0,
+}
 GOOD_EVIDENCE: frozenset[Grade] = frozenset({"strong", "moderate"})
 ROLE_ORDER: tuple[Role, ...] = ("primary", "secondary", "stabilizer")
 DIMENSION_ORDER: tuple[Dimension, ...] = ("height", "width", "depth", "toes")
@@ -111,7 +117,10 @@ def find(catalog: Catalog, name: str, *, groups: bool) -> Found:
 
 
 def find_group(catalog: Catalog, name: str) -> str:
-    result = match(name, [Spelling(normalize(s), g.id) for g in catalog.groups for s in (g.id, g.name, *g.aliases)])
+    result = match(
+        name,
+        [Spelling(normalize(s), g.id) for g in catalog.groups for s in (g.id, g.name, *g.aliases)],
+    )
     if len(result.owners) == 1:
         return result.owners[0]
     valid = ", ".join(g.id for g in catalog.groups)
@@ -123,9 +132,7 @@ def find_group(catalog: Catalog, name: str) -> str:
 
 def list_muscles(catalog: Catalog, role: Role | None = None, group: str | None = None) -> tuple[Muscle, ...]:
     """Muscles by role (primary first), then by emphasis, then in data order."""
-    chosen = [
-        m for m in catalog.muscles if (role is None or m.role == role) and (group is None or m.group == group)
-    ]
+    chosen = [m for m in catalog.muscles if (role is None or m.role == role) and (group is None or m.group == group)]
     return tuple(sorted(chosen, key=lambda m: (ROLE_ORDER.index(m.role), -m.emphasis)))
 
 
@@ -158,9 +165,7 @@ def source_uses(catalog: Catalog) -> tuple[SourceUse, ...]:
     for c in catalog.cues:
         for sid in c.sources:
             uses[sid].append(f"cue ({c.phase}): {c.id} ({c.evidence})")
-    return tuple(
-        SourceUse(n, s, tuple(dict.fromkeys(uses[s.id]))) for n, s in enumerate(catalog.sources, start=1)
-    )
+    return tuple(SourceUse(n, s, tuple(dict.fromkeys(uses[s.id]))) for n, s in enumerate(catalog.sources, start=1))
 
 
 # --- stances -----------------------------------------------------------------------------
@@ -220,10 +225,7 @@ def _shift(catalog: Catalog, muscle: Muscle, choices: tuple[Choice, ...]) -> Shi
     from legpress_cli.model import CHANGE_MAX, CHANGE_MIN, EMPHASIS_MAX, EMPHASIS_MIN
 
     hits = tuple(
-        (ch, eff)
-        for ch in choices
-        for eff in ch.effects
-        if any(muscle.id in catalog.expand(t) for t in eff.targets)
+        (ch, eff) for ch in choices for eff in ch.effects if any(muscle.id in catalog.expand(t) for t in eff.targets)
     )
     change = _clip(sum(eff.change for _, eff in hits), CHANGE_MIN, CHANGE_MAX)
     moving = [eff.evidence for _, eff in hits if eff.change != 0]
@@ -378,19 +380,17 @@ def describe_changes(catalog: Catalog, shifts: tuple[Shift, ...]) -> list[tuple[
     for s in shifts:
         if s.change:
             by_change.setdefault(s.change, []).append(s.muscle.id)
-    return [(name, change) for change in sorted(by_change, reverse=True) for name in _names_for(catalog, by_change[change])]
+    return [
+        (name, change) for change in sorted(by_change, reverse=True) for name in _names_for(catalog, by_change[change])
+    ]
 
 
 def _target_note(catalog: Catalog, name: str, ids: tuple[str, ...], recs: list[Recommendation]) -> str | None:
     if not recs:
-        claims = [
-            f"{ch.label} ({eff.evidence})"
-            for i in ids
-            for ch, eff in effects_on(catalog, i)
-            if eff.change > 0
-        ]
+        claims = [f"{ch.label} ({eff.evidence})" for i in ids for ch, eff in effects_on(catalog, i) if eff.change > 0]
         if claims:
-            return f"No stance has evidence for raising the {name.lower()}; the only claims are: {_join(list(dict.fromkeys(claims)))}."
+            listed = _join(list(dict.fromkeys(claims)))
+            return f"No stance has evidence for raising the {name.lower()}; the only claims are: {listed}."
         return f"No foot position in the data changes the {name.lower()}; it works the same in every stance."
     if not any(r.evidence in GOOD_EVIDENCE for r in recs):
         best = recs[0].evidence

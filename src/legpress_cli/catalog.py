@@ -8,7 +8,7 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from legpress_cli.errors import DataError
 
@@ -17,7 +17,8 @@ if TYPE_CHECKING:
 
     from legpress_cli.model import Catalog
 
-FILES = ("muscles.toml", "cues.toml", "stances.toml", "sources.toml", "bodymap.toml")
+M = TypeVar("M", bound="BaseModel")
+
 # Far above any real data file; stops a mistaken --data from reading something huge.
 MAX_BYTES = 1_000_000
 _HINT = "fix the file, or leave out --data / LEGPRESS_DATA to use the built-in data"
@@ -83,7 +84,7 @@ def describe_validation_error(where: str, error: ValidationError) -> str:
     return f"{where}: {_field_path(tuple(first['loc']))}: {message}{more}"
 
 
-def _validate(model: type[BaseModel], path: Path) -> Any:
+def _validate(model: type[M], path: Path) -> M:
     from pydantic import ValidationError
 
     data = read_toml(path)
@@ -96,9 +97,9 @@ def _validate(model: type[BaseModel], path: Path) -> Any:
 def _resolve_dir(data_dir: Path | None) -> Path:
     directory = builtin_data_dir() if data_dir is None else data_dir
     if not directory.exists():
-        raise DataError(f"{str(directory)}: data folder not found", _HINT)
+        raise DataError(f"{directory!s}: data folder not found", _HINT)
     if not directory.is_dir():
-        raise DataError(f"{str(directory)}: not a folder", _HINT)
+        raise DataError(f"{directory!s}: not a folder", _HINT)
     return directory
 
 
@@ -108,18 +109,17 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
     from legpress_cli import model
 
     directory = _resolve_dir(data_dir)
-    parts = [
-        _validate(file_model, directory / name)
-        for name, file_model in zip(
-            FILES,
-            (model.MusclesFile, model.CuesFile, model.StancesFile, model.SourcesFile, model.BodyMapFile),
-            strict=True,
-        )
-    ]
+    parts = (
+        _validate(model.MusclesFile, directory / "muscles.toml"),
+        _validate(model.CuesFile, directory / "cues.toml"),
+        _validate(model.StancesFile, directory / "stances.toml"),
+        _validate(model.SourcesFile, directory / "sources.toml"),
+        _validate(model.BodyMapFile, directory / "bodymap.toml"),
+    )
     try:
         return model.link_catalog(*parts)
     except model.ReferenceProblem as e:
-        raise DataError(f"{str(directory / e.file)}: {e.path}: {e.message}", _HINT) from e
+        raise DataError(f"{directory / e.file!s}: {e.path}: {e.message}", _HINT) from e
 
 
 @cache

@@ -6,6 +6,7 @@ and --version never pay for what they do not use.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import sys
 import traceback
@@ -87,7 +88,11 @@ class LegpressGroup(TyperGroup):
     ) -> Any:
         code = _guarded(
             lambda: super(LegpressGroup, self).main(
-                args=args, prog_name=prog_name or "legpress", complete_var=complete_var, standalone_mode=False, **extra
+                args=args,
+                prog_name=prog_name or "legpress",
+                complete_var=complete_var,
+                standalone_mode=False,
+                **extra,
             )
         )
         if standalone_mode:
@@ -140,15 +145,14 @@ def _write(text: str) -> None:
 
 def _silence_stdout() -> None:
     # The reader has gone; point stdout at /dev/null so the interpreter's final flush is quiet.
-    devnull = os.open(os.devnull, os.O_WRONLY)
-    try:
-        os.dup2(devnull, sys.stdout.fileno())
-    except (OSError, ValueError):
-        pass
+    with contextlib.suppress(OSError, ValueError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
 def _show(
-    build: Callable[[Glyphs, int, bool], RenderableType], svg: Path | None = None, title: str = "legpress"
+    build: Callable[[Glyphs, int, bool], RenderableType],
+    svg: Path | None = None,
+    title: str = "legpress",
 ) -> None:
     """Print for people; with --svg also write the same picture, in colour, to a file."""
     from legpress_cli import render
@@ -191,7 +195,12 @@ def _version(value: bool) -> None:
 JsonFlag = Annotated[bool, typer.Option("--json", help="Write JSON (a versioned envelope) instead of a table.")]
 SvgFile = Annotated[
     Path | None,
-    typer.Option("--svg", metavar="FILE", help="Also write the picture to FILE as a standalone SVG.", dir_okay=False),
+    typer.Option(
+        "--svg",
+        metavar="FILE",
+        help="Also write the picture to FILE as a standalone SVG.",
+        dir_okay=False,
+    ),
 ]
 
 
@@ -209,7 +218,8 @@ def root(
         ),
     ] = None,
     version: Annotated[
-        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.")
+        bool,
+        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
     ] = False,
 ) -> None:
     """What the leg press works, how foot position shifts it, how to do it safely, and how sure we are.
@@ -223,12 +233,22 @@ def root(
 # --- commands ----------------------------------------------------------------------------
 
 
-@app.command(epilog="Examples:  legpress muscles  |  legpress muscles --role primary  |  legpress muscles --group hamstrings --json")
+@app.command(
+    epilog=(
+        "Examples:  legpress muscles  |  legpress muscles --role primary  |  legpress muscles --group hamstrings --json"
+    )
+)
 def muscles(
     ctx: typer.Context,
     role: Annotated[RoleName | None, typer.Option("--role", help="Only muscles with this role.")] = None,
     group: Annotated[
-        str | None, typer.Option("--group", metavar="GROUP", help="Only this group (quadriceps, glutes, ...).", autocompletion=complete_group)
+        str | None,
+        typer.Option(
+            "--group",
+            metavar="GROUP",
+            help="Only this group (quadriceps, glutes, ...).",
+            autocompletion=complete_group,
+        ),
     ] = None,
     json_: JsonFlag = False,
     svg: SvgFile = None,
@@ -248,10 +268,17 @@ def muscles(
     _show(lambda g, w, _c: render.muscles_table(items, catalog, g, w), svg, "legpress muscles")
 
 
-@app.command(epilog="Examples:  legpress muscle vastus-medialis  |  legpress muscle vmo  |  legpress muscle 'vastus medalis' --json")
+@app.command(
+    epilog=(
+        "Examples:  legpress muscle vastus-medialis  |  legpress muscle vmo  |  legpress muscle 'vastus medalis' --json"
+    )
+)
 def muscle(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="A muscle's id, name or alias, e.g. vmo.", autocompletion=complete_muscle)],
+    name: Annotated[
+        str,
+        typer.Argument(help="A muscle's id, name or alias, e.g. vmo.", autocompletion=complete_muscle),
+    ],
     json_: JsonFlag = False,
 ) -> None:
     """One muscle in detail: where it is, what it does, its role, and the stances that change it."""
@@ -272,10 +299,12 @@ def muscle(
     _show(lambda g, _w, _c: render.muscle_detail(m, catalog, effects, g))
 
 
-@app.command(epilog="Examples:  legpress cues  |  legpress cues --phase bottom  |  legpress cues --json")
+@app.command(epilog=("Examples:  legpress cues  |  legpress cues --phase bottom  |  legpress cues --json"))
 def cues(
     ctx: typer.Context,
-    phase: Annotated[PhaseName | None, typer.Option("--phase", help="Only the cues for this phase of the lift.")] = None,
+    phase: Annotated[
+        PhaseName | None, typer.Option("--phase", help="Only the cues for this phase of the lift.")
+    ] = None,
     json_: JsonFlag = False,
 ) -> None:
     """How to do the lift safely, phase by phase, with why each cue matters."""
@@ -292,7 +321,7 @@ def cues(
     _show(lambda g, w, _c: render.cues_view(items, catalog, g, w))
 
 
-@app.command(epilog="Examples:  legpress sources  |  legpress sources --json")
+@app.command(epilog=("Examples:  legpress sources  |  legpress sources --json"))
 def sources(ctx: typer.Context, json_: JsonFlag = False) -> None:
     """Numbered citations, and every claim in the data that each one supports."""
     from legpress_cli import advisor
@@ -308,18 +337,37 @@ def sources(ctx: typer.Context, json_: JsonFlag = False) -> None:
 
 
 def _stance(
-    high: bool, low: bool, height: str | None,
-    wide: bool, narrow: bool, width: str | None,
-    deep: bool, partial: bool, depth: str | None,
-    toes_out: bool, toes: str | None,
+    high: bool,
+    low: bool,
+    height: str | None,
+    wide: bool,
+    narrow: bool,
+    width: str | None,
+    deep: bool,
+    partial: bool,
+    depth: str | None,
+    toes_out: bool,
+    toes: str | None,
 ) -> Stance:
     """Fold the flags into one stance; two different values for one dimension is a usage error."""
     from legpress_cli.advisor import Stance
 
     given = {
-        "height": [("--high", "high", high), ("--low", "low", low), (f"--height {height}", height, height is not None)],
-        "width": [("--wide", "wide", wide), ("--narrow", "narrow", narrow), (f"--width {width}", width, width is not None)],
-        "depth": [("--deep", "deep", deep), ("--partial", "partial", partial), (f"--depth {depth}", depth, depth is not None)],
+        "height": [
+            ("--high", "high", high),
+            ("--low", "low", low),
+            (f"--height {height}", height, height is not None),
+        ],
+        "width": [
+            ("--wide", "wide", wide),
+            ("--narrow", "narrow", narrow),
+            (f"--width {width}", width, width is not None),
+        ],
+        "depth": [
+            ("--deep", "deep", deep),
+            ("--partial", "partial", partial),
+            (f"--depth {depth}", depth, depth is not None),
+        ],
         "toes": [("--toes-out", "out", toes_out), (f"--toes {toes}", toes, toes is not None)],
     }
     chosen: dict[str, str] = {}
@@ -327,7 +375,12 @@ def _stance(
         used = [(flag, value) for flag, value, on in options if on and value is not None]
         if len({value for _, value in used}) > 1:
             flags = " and ".join(flag for flag, _ in used)
-            what = {"height": "foot height", "width": "stance width", "depth": "depth", "toes": "toe angle"}[dimension]
+            what = {
+                "height": "foot height",
+                "width": "stance width",
+                "depth": "depth",
+                "toes": "toe angle",
+            }[dimension]
             raise UsageProblem(f"{flags} both set the {what}; choose one", "see 'legpress stance --help'")
         if used:
             chosen[dimension] = used[0][1]
@@ -348,13 +401,26 @@ ToesOut = Annotated[bool, typer.Option("--toes-out", help="Toes turned out.", ri
 ToesOpt = Annotated[Toes | None, typer.Option("--toes", help="Toe angle.", rich_help_panel=_S)]
 
 
-@app.command(epilog="Examples:  legpress stance --high --wide  |  legpress stance --low --deep  |  legpress stance --height high --json")
+@app.command(
+    epilog=(
+        "Examples:  legpress stance --high --wide  |  "
+        "legpress stance --low --deep  |  "
+        "legpress stance --height high --json"
+    )
+)
 def stance(
     ctx: typer.Context,
-    high: High = False, low: Low = False, height: HeightOpt = None,
-    wide: Wide = False, narrow: Narrow = False, width: WidthOpt = None,
-    deep: Deep = False, partial: Partial = False, depth: DepthOpt = None,
-    toes_out: ToesOut = False, toes: ToesOpt = None,
+    high: High = False,
+    low: Low = False,
+    height: HeightOpt = None,
+    wide: Wide = False,
+    narrow: Narrow = False,
+    width: WidthOpt = None,
+    deep: Deep = False,
+    partial: Partial = False,
+    depth: DepthOpt = None,
+    toes_out: ToesOut = False,
+    toes: ToesOpt = None,
     json_: JsonFlag = False,
     svg: SvgFile = None,
 ) -> None:
@@ -373,10 +439,20 @@ def stance(
     _show(lambda g, w, _c: render.stance_view(report, catalog, g, w), svg, "legpress stance")
 
 
-@app.command(epilog="Examples:  legpress target glutes  |  legpress target 'inner thigh'  |  legpress target vastus-medialis --json")
+@app.command(
+    epilog=(
+        "Examples:  legpress target glutes  |  legpress target 'inner thigh'  |  legpress target vastus-medialis --json"
+    )
+)
 def target(
     ctx: typer.Context,
-    name: Annotated[str, typer.Argument(help="A muscle or group, e.g. glutes, quads, inner thigh.", autocompletion=complete_target)],
+    name: Annotated[
+        str,
+        typer.Argument(
+            help="A muscle or group, e.g. glutes, quads, inner thigh.",
+            autocompletion=complete_target,
+        ),
+    ],
     json_: JsonFlag = False,
 ) -> None:
     """Which stance to pick to train a muscle or group, best first, with the evidence for each."""
@@ -396,13 +472,23 @@ def target(
     _show(lambda g, w, _c: render.target_view(report, found, catalog, g, w))
 
 
-@app.command("map", epilog="Examples:  legpress map  |  legpress map --high --wide  |  legpress map --low --svg legs.svg")
+@app.command(
+    "map",
+    epilog=("Examples:  legpress map  |  legpress map --high --wide  |  legpress map --low --svg legs.svg"),
+)
 def map_(
     ctx: typer.Context,
-    high: High = False, low: Low = False, height: HeightOpt = None,
-    wide: Wide = False, narrow: Narrow = False, width: WidthOpt = None,
-    deep: Deep = False, partial: Partial = False, depth: DepthOpt = None,
-    toes_out: ToesOut = False, toes: ToesOpt = None,
+    high: High = False,
+    low: Low = False,
+    height: HeightOpt = None,
+    wide: Wide = False,
+    narrow: Narrow = False,
+    width: WidthOpt = None,
+    deep: Deep = False,
+    partial: Partial = False,
+    depth: DepthOpt = None,
+    toes_out: ToesOut = False,
+    toes: ToesOpt = None,
     json_: JsonFlag = False,
     svg: SvgFile = None,
 ) -> None:
@@ -421,7 +507,7 @@ def map_(
     _show(lambda g, w, c: render.body_map(catalog, report, g, color=c, width=w), svg, "legpress map")
 
 
-@app.command(epilog="Examples:  legpress schema  |  legpress schema stance")
+@app.command(epilog=("Examples:  legpress schema  |  legpress schema stance"))
 def schema(
     command: Annotated[CommandName | None, typer.Argument(help="Only this command's envelope.")] = None,
 ) -> None:

@@ -19,7 +19,7 @@ if TYPE_CHECKING:
     from legpress_cli.advisor import Recommendation, Shift, SourceUse, StanceReport, TargetReport
     from legpress_cli.model import Catalog, Choice, Cue, Effect, Muscle
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION: Literal[1] = 1
 
 GradeStr = Literal["strong", "moderate", "weak", "claim", "contradicted"]
 RoleStr = Literal["primary", "secondary", "stabilizer"]
@@ -221,8 +221,7 @@ def muscle_dict(m: Muscle) -> MuscleDict:
         "in_lift": m.in_lift,
         "sources": list(m.baseline.sources),
         "disputes": [
-            {"role": d.role, "evidence": d.evidence, "sources": list(d.sources), "note": d.note}
-            for d in m.disputes
+            {"role": d.role, "evidence": d.evidence, "sources": list(d.sources), "note": d.note} for d in m.disputes
         ],
     }
 
@@ -242,7 +241,12 @@ def _stance(report_stance: dict[str, str]) -> StanceDict:
 
 
 def muscles(items: tuple[Muscle, ...], role: RoleStr | None, group: str | None) -> MusclesEnvelope:
-    return {**_head("muscles"), "role": role, "group": group, "muscles": [muscle_dict(m) for m in items]}
+    return {
+        **_head("muscles"),
+        "role": role,
+        "group": group,
+        "muscles": [muscle_dict(m) for m in items],
+    }
 
 
 def muscle(m: Muscle, effects: tuple[tuple[Choice, Effect], ...], guessed_from: str | None) -> MuscleEnvelope:
@@ -353,7 +357,12 @@ def target(report: TargetReport, guessed_from: str | None) -> TargetEnvelope:
     kind: Literal["muscle", "group"] = "group" if report.kind == "group" else "muscle"
     return {
         **_head("target"),
-        "target": {"id": report.id, "name": report.name, "kind": kind, "muscles": list(report.muscle_ids)},
+        "target": {
+            "id": report.id,
+            "name": report.name,
+            "kind": kind,
+            "muscles": list(report.muscle_ids),
+        },
         "guessed_from": guessed_from,
         "note": report.note,
         "recommendations": [_recommendation(r) for r in report.recommendations],

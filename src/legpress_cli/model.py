@@ -10,8 +10,9 @@ from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from legpress_cli.names import normalize
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+
+from legpress_cli.names import normalize
 
 Grade = Literal["strong", "moderate", "weak", "claim", "contradicted"]
 Role = Literal["primary", "secondary", "stabilizer"]
@@ -31,7 +32,12 @@ CHOICES: dict[Dimension, tuple[str, ...]] = {
     "depth": ("partial", "normal", "deep"),
     "toes": ("straight", "out"),
 }
-NEUTRAL: dict[Dimension, str] = {"height": "middle", "width": "hip", "depth": "normal", "toes": "straight"}
+NEUTRAL: dict[Dimension, str] = {
+    "height": "middle",
+    "width": "hip",
+    "depth": "normal",
+    "toes": "straight",
+}
 EMPHASIS_MIN, EMPHASIS_MAX = 1, 5
 CHANGE_MIN, CHANGE_MAX = -2, 2
 
@@ -296,7 +302,9 @@ def link_catalog(
             for t, target in enumerate(eff.targets):
                 if target not in muscle_ids and target not in group_ids:
                     raise ReferenceProblem(
-                        "stances.toml", f"{path}.targets[{t}]", f"unknown muscle or group {target!r}"
+                        "stances.toml",
+                        f"{path}.targets[{t}]",
+                        f"unknown muscle or group {target!r}",
                     )
     for n, v in enumerate(bodymap.view):
         for key, ref in v.regions.items():
@@ -317,6 +325,4 @@ def _claim_names(names: dict[str, str], owner: str, spellings: Iterable[str], pa
     for spelling in spellings:
         key = normalize(spelling)
         if names.setdefault(key, owner) != owner:
-            raise ReferenceProblem(
-                "muscles.toml", path, f"name {spelling!r} is already used by {names[key]!r}"
-            )
+            raise ReferenceProblem("muscles.toml", path, f"name {spelling!r} is already used by {names[key]!r}")

@@ -6,6 +6,7 @@ Nothing here decides advice: it lays out what advisor.py computed. Every functio
 
 from __future__ import annotations
 
+import io
 import os
 import sys
 from dataclasses import dataclass
@@ -24,7 +25,7 @@ from legpress_cli.errors import OutputClosed
 
 if TYPE_CHECKING:
     from legpress_cli.advisor import Found, Shift, SourceUse, StanceReport, TargetReport
-    from legpress_cli.model import Catalog, Choice, Cue, Effect, Grade, Muscle
+    from legpress_cli.model import Catalog, Choice, Cue, Effect, Muscle
 
 GRADE_STYLE: dict[str, str] = {
     "strong": "bold green",
@@ -33,7 +34,11 @@ GRADE_STYLE: dict[str, str] = {
     "claim": "magenta",
     "contradicted": "bold red",
 }
-ROLE_TITLE = {"primary": "Primary movers", "secondary": "Secondary movers", "stabilizer": "Stabilizers"}
+ROLE_TITLE = {
+    "primary": "Primary movers",
+    "secondary": "Secondary movers",
+    "stabilizer": "Stabilizers",
+}
 # Narrower than this, tables drop their long prose column so the rest stays readable.
 WIDE = 70
 NOT_ADVICE = "Not medical advice: general information about technique."
@@ -76,11 +81,21 @@ PROSE = frozenset({"In the lift", "Why", "Cue", "Stance", "Also changes"})
 
 def _table(*columns: str, title: str | None = None) -> Table:
     table = Table(
-        title=title, box=box.SIMPLE_HEAD, title_justify="left", title_style="bold", pad_edge=False, show_edge=False
+        title=title,
+        box=box.SIMPLE_HEAD,
+        title_justify="left",
+        title_style="bold",
+        pad_edge=False,
+        show_edge=False,
     )
     for name in columns:
         prose = name in PROSE
-        table.add_column(name, overflow="fold", ratio=1 if prose else None, no_wrap=not prose and len(columns) > 3)
+        table.add_column(
+            name,
+            overflow="fold",
+            ratio=1 if prose else None,
+            no_wrap=not prose and len(columns) > 3,
+        )
     return table
 
 
@@ -148,7 +163,10 @@ def muscle_detail(
         table = _table("Stance", "Change", "Evidence", "Why", title="Foot positions")
         for ch, eff in effects:
             table.add_row(
-                ch.label, f"{glyphs.arrow(eff.change)} {CHANGE_WORDS[eff.change]}", grade(eff.evidence), eff.reason
+                ch.label,
+                f"{glyphs.arrow(eff.change)} {CHANGE_WORDS[eff.change]}",
+                grade(eff.evidence),
+                eff.reason,
             )
         parts.append(table)
     else:
@@ -200,7 +218,9 @@ def _change_cell(s: Shift, glyphs: Glyphs) -> Text:
 
 def stance_view(report: StanceReport, catalog: Catalog, glyphs: Glyphs, width: int) -> RenderableType:
     wide = width >= WIDE
-    columns = ["Muscle", "Group", "Base", "Stance", "Change", "Evidence"] if wide else ["Muscle", "Stance", "", "Evidence"]
+    columns = (
+        ["Muscle", "Group", "Base", "Stance", "Change", "Evidence"] if wide else ["Muscle", "Stance", "", "Evidence"]
+    )
     title = "Stance: " + (", ".join(ch.label for ch in report.choices) or "neutral")
     table = _table(*columns, title=title)
     role = None
@@ -236,7 +256,10 @@ def stance_view(report: StanceReport, catalog: Catalog, glyphs: Glyphs, width: i
     parts.append(Text(report.summary[0].upper() + report.summary[1:] + ".", style="bold"))
     if not report.choices:
         parts.append(
-            Text("Try --high, --low, --wide, --narrow, --deep, --partial or --toes-out to see how the work shifts.", style="dim")
+            Text(
+                "Try --high, --low, --wide, --narrow, --deep, --partial or --toes-out to see how the work shifts.",
+                style="dim",
+            )
         )
     return Group(*parts)
 
@@ -246,7 +269,11 @@ def target_view(report: TargetReport, found: Found, catalog: Catalog, glyphs: Gl
     parts: list[RenderableType] = [Text(f"Stances for the {report.name.lower()} ({what})", style="bold")]
     if report.recommendations:
         wide = width >= WIDE
-        table = _table("#", "Stance", "Target", "Evidence", "Also changes") if wide else _table("#", "Stance", "Target", "Evidence")
+        table = (
+            _table("#", "Stance", "Target", "Evidence", "Also changes")
+            if wide
+            else _table("#", "Stance", "Target", "Evidence")
+        )
         for r in report.recommendations:
             cells: list[RenderableType] = [
                 str(r.rank),
@@ -292,7 +319,13 @@ LEVEL_COLORS = ("#f3e5c8", "#f5c07a", "#f08c3a", "#d9482b", "#8f1d1d")
 
 
 def _draw_view(
-    title: str, rows: tuple[str, ...], regions: dict[str, str], report: StanceReport, glyphs: Glyphs, *, color: bool
+    title: str,
+    rows: tuple[str, ...],
+    regions: dict[str, str],
+    report: StanceReport,
+    glyphs: Glyphs,
+    *,
+    color: bool,
 ) -> Text:
     out = Text(title.center(len(rows[0])) + "\n", style="bold")
     for n, row in enumerate(rows):
@@ -386,17 +419,9 @@ def glyphs_for(console: Console) -> Glyphs:
 
 def export_svg(renderable: RenderableType, path: Path, title: str, width: int = 100) -> None:
     """Write the renderable as a standalone SVG in full colour, whatever the terminal is."""
-    console = Console(record=True, width=width, force_terminal=True, color_system="truecolor", file=_Null())
+    console = Console(record=True, width=width, force_terminal=True, color_system="truecolor", file=io.StringIO())
     console.print(renderable)
     path.write_text(console.export_svg(title=title), encoding="utf-8")
-
-
-class _Null:
-    def write(self, _: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
 
 
 def color_enabled(console: Console) -> bool:
