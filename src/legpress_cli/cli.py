@@ -1,10 +1,9 @@
 """Typer wiring only: parse options, call one advisor function, hand the result to a renderer.
 
 rich and pydantic are imported inside the commands that need them, so completion, --json
-and --version never pay for what they do not use.
+and --version never pay for what they do not use. No `from __future__ import annotations`:
+Typer would evaluate every parameter's annotation string at start-up.
 """
-
-from __future__ import annotations
 
 import contextlib
 import os
@@ -122,7 +121,7 @@ def _data_dir(ctx: typer.Context) -> Path | None:
     return value if isinstance(value, Path) else None
 
 
-def _catalog(ctx: typer.Context) -> Catalog:
+def _catalog(ctx: typer.Context) -> "Catalog":
     from legpress_cli.catalog import load_catalog
 
     return load_catalog(_data_dir(ctx))
@@ -150,7 +149,7 @@ def _silence_stdout() -> None:
 
 
 def _show(
-    build: Callable[[Glyphs, int, bool], RenderableType],
+    build: "Callable[[Glyphs, int, bool], RenderableType]",
     svg: Path | None = None,
     title: str = "legpress",
 ) -> None:
@@ -348,7 +347,7 @@ def _stance(
     depth: str | None,
     toes_out: bool,
     toes: str | None,
-) -> Stance:
+) -> "Stance":
     """Fold the flags into one stance; two different values for one dimension is a usage error."""
     from legpress_cli.advisor import Stance
 

@@ -1,14 +1,15 @@
 """Pydantic models of the data files: frozen, strict about unknown fields, cross-checked on load.
 
+No `from __future__ import annotations` here: pydantic would have to compile and evaluate
+every annotation string, which costs ~10 ms of start-up.
+
 Each data file has a model of its own so that an error can name the file it came from;
 `link_catalog` then checks the references between files and builds the `Catalog`.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
-from typing import Annotated, Literal
+from typing import Annotated, Literal, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -88,7 +89,7 @@ class Muscle(Frozen):
     sources: Sources
 
     @model_validator(mode="after")
-    def _one_baseline_role(self) -> Muscle:
+    def _one_baseline_role(self) -> Self:
         baselines = [p.role for p in self.roles if p.baseline]
         if len(baselines) != 1:
             found = ", ".join(baselines) or "none"
@@ -143,7 +144,7 @@ class Choice(Frozen):
     effects: Annotated[tuple[Effect, ...], Field(min_length=1)]
 
     @model_validator(mode="after")
-    def _value_fits_dimension(self) -> Choice:
+    def _value_fits_dimension(self) -> Self:
         allowed = [v for v in CHOICES[self.dimension] if v != NEUTRAL[self.dimension]]
         if self.value not in allowed:
             raise ValueError(f"value {self.value!r} is not one of {', '.join(allowed)} for {self.dimension}")
@@ -163,7 +164,7 @@ class View(Frozen):
     regions: dict[str, Id]
 
     @model_validator(mode="after")
-    def _grid_is_consistent(self) -> View:
+    def _grid_is_consistent(self) -> Self:
         widths = {len(r) for r in self.rows}
         if len(widths) != 1:
             raise ValueError(f"rows must all have the same width (found {sorted(widths)})")

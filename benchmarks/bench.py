@@ -1,0 +1,121 @@
+"""Start-up benchmark: whole processes, in pairs against a yardstick app, on this machine.
+
+    .venv/bin/python benchmarks/bench.py [--runs N]
+
+For each command it runs the command and the yardstick in turn (A B A B ...), so a drift in the
+machine's speed hits both alike, and reports the median wall time, the median of the pairwise
+ratios, and the peak memory (max RSS) of each process. It judges nothing; it prints the numbers
+and the targets beside them. Finally it lists legpress's own modules from `python -X importtime`.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import platform
+import statistics
+import subprocess
+import sys
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+BIN = Path(sys.executable).parent
+PY = sys.executable
+LEGPRESS = str(BIN / "legpress")
+YARDSTICK = [PY, str(HERE / "yardstick.py")]
+COMPLETE_ENV = {"_LEGPRESS_COMPLETE": "complete_bash", "COMP_WORDS": "legpress muscle vastus", "COMP_CWORD": "2"}
+
+
+@dataclass(frozen=True)
+class Case:
+    label: str
+    argv: list[str]
+    env: dict[str, str]
+    wall_target: float | None  # at most this ratio to the yardstick
+
+
+CASES = [
+    Case("legpress --version", [LEGPRESS, "--version"], {}, 0.45),
+    Case("legpress muscles", [LEGPRESS, "muscles"], {}, 1.10),
+    Case("legpress muscles --json", [LEGPRESS, "muscles", "--json"], {}, 1.00),
+    Case("legpress stance --high --wide", [LEGPRESS, "stance", "--high", "--wide"], {}, 1.10),
+    Case("legpress cues", [LEGPRESS, "cues"], {}, 1.10),
+    Case("completion: legpress muscle vastus<TAB>", [LEGPRESS], COMPLETE_ENV, 1.00),
+    Case("python -c pass", [PY, "-c", "pass"], {}, None),
+]
+MEMORY_TARGET = 1.15
+
+
+def once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
+    """Wall seconds and peak RSS in MiB of one run, from the kernel's accounting of the child."""
+    start = time.perf_counter()
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **env})
+    _, status, usage = os.wait4(proc.pid, 0)
+    wall = time.perf_counter() - start
+    proc.returncode = os.waitstatus_to_exitcode(status)
+    if proc.returncode != 0:
+        raise SystemExit(f"{' '.join(argv)} exited {proc.returncode}")
+    return wall, usage.ru_maxrss / 1024  # Linux reports KiB
+
+
+def measure(case: Case, runs: int) -> dict[str, float]:
+    once(case.argv, case.env)  # warm the file cache and .pyc files
+    once(YARDSTICK, {})
+    walls, peaks, ratios, mem_ratios, bases, base_peaks = [], [], [], [], [], []
+    for _ in range(runs):
+        wall, peak = once(case.argv, case.env)
+        base, base_peak = once(YARDSTICK, {})
+        walls.append(wall)
+        peaks.append(peak)
+        bases.append(base)
+        base_peaks.append(base_peak)
+        ratios.append(wall / base)
+        mem_ratios.append(peak / base_peak)
+    return {
+        "wall": statistics.median(walls),
+        "yardstick": statistics.median(bases),
+        "ratio": statistics.median(ratios),
+        "peak": statistics.median(peaks),
+        "mem_ratio": statistics.median(mem_ratios),
+    }
+
+
+def importtime(top: int) -> list[str]:
+    """legpress's own modules from `python -X importtime`, slowest (cumulative) first."""
+    result = subprocess.run(
+        [PY, "-X", "importtime", "-m", "legpress_cli", "muscles"], capture_output=True, text=True, check=True
+    )
+    rows = []
+    for line in result.stderr.splitlines():
+        parts = [p.strip() for p in line.removeprefix("import time:").split("|")]
+        if len(parts) == 3 and "legpress_cli" in parts[2]:
+            rows.append((int(parts[1]), int(parts[0]), parts[2]))
+    rows.sort(reverse=True)
+    return [f"  {cum / 1000:7.1f} ms cumulative  {own / 1000:6.1f} ms self  {name}" for cum, own, name in rows[:top]]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    parser.add_argument("--runs", type=int, default=15, help="paired runs per command (default 15)")
+    args = parser.parse_args()
+    print(f"legpress start-up benchmark, {time.strftime('%Y-%m-%d')}, Python {platform.python_version()},")
+    print(f"{os.cpu_count()} CPUs, {platform.machine()}; {args.runs} paired runs each, medians")
+    print()
+    print(f"{'command':42} {'wall ms':>8} {'yard ms':>8} {'ratio':>6} {'target':>7} {'peak MiB':>9} {'mem':>5}")
+    for case in CASES:
+        r = measure(case, args.runs)
+        target = f"<={case.wall_target:.2f}" if case.wall_target is not None else ""
+        print(
+            f"{case.label:42} {r['wall'] * 1000:8.1f} {r['yardstick'] * 1000:8.1f} {r['ratio']:6.2f} {target:>7} "
+            f"{r['peak']:9.1f} {r['mem_ratio']:5.2f}"
+        )
+    print(f"(memory target: peak at most {MEMORY_TARGET:.2f}x the yardstick's)")
+    print()
+    print("legpress modules on the `legpress muscles` path (python -X importtime):")
+    print("\n".join(importtime(12)))
+
+
+if __name__ == "__main__":
+    main()
