@@ -25,6 +25,9 @@ BIN = Path(sys.executable).parent
 PY = sys.executable
 LEGPRESS = str(BIN / "legpress")
 YARDSTICK = [PY, str(HERE / "yardstick.py")]
+# A user's Python caches compiled modules; without that legpress would be timed compiling
+# its own source on every run while the libraries' caches were made at install time.
+BASE_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE"}
 COMPLETE_ENV = {"_LEGPRESS_COMPLETE": "complete_bash", "COMP_WORDS": "legpress muscle vastus", "COMP_CWORD": "2"}
 
 
@@ -51,7 +54,7 @@ MEMORY_TARGET = 1.15
 def once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     """Wall seconds and peak RSS in MiB of one run, from the kernel's accounting of the child."""
     start = time.perf_counter()
-    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**os.environ, **env})
+    proc = subprocess.Popen(argv, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env={**BASE_ENV, **env})
     _, status, usage = os.wait4(proc.pid, 0)
     wall = time.perf_counter() - start
     proc.returncode = os.waitstatus_to_exitcode(status)
@@ -85,7 +88,11 @@ def measure(case: Case, runs: int) -> dict[str, float]:
 def importtime(top: int) -> list[str]:
     """legpress's own modules from `python -X importtime`, slowest (cumulative) first."""
     result = subprocess.run(
-        [PY, "-X", "importtime", "-m", "legpress_cli", "muscles"], capture_output=True, text=True, check=True
+        [PY, "-X", "importtime", "-m", "legpress_cli", "muscles"],
+        capture_output=True,
+        text=True,
+        check=True,
+        env=BASE_ENV,
     )
     rows = []
     for line in result.stderr.splitlines():

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import os
 import shutil
+import tempfile
 from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
@@ -17,7 +18,10 @@ from legpress_cli.cli import app
 from legpress_cli.model import Catalog
 
 WIDTH = 100
+# Every test process shares one throw-away cache, never the user's ~/.cache.
+CACHE = tempfile.mkdtemp(prefix="legpress-test-cache-")
 PINNED = {
+    "LEGPRESS_CACHE_DIR": CACHE,
     "COLUMNS": str(WIDTH),
     "LINES": "50",
     "NO_COLOR": "1",

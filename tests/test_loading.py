@@ -211,3 +211,44 @@ def test_nothing_is_written_to_the_data(run: Run, data_copy: Path, tmp_path: Pat
 
 def test_loading_is_cached(data_copy: Path) -> None:
     assert load_catalog(data_copy) is load_catalog(data_copy)
+
+
+def test_cache_round_trip(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("LEGPRESS_CACHE_DIR", str(cache))
+    first = load_catalog(data_copy)
+    (entry,) = cache.iterdir()
+    assert entry.suffix == ".pickle"
+    load_catalog.cache_clear()
+    second = load_catalog(data_copy)
+    assert second == first and second is not first
+    assert sorted(p.name for p in data_copy.iterdir()) == sorted(p.name for p in builtin_data_dir().glob("*.toml"))
+
+
+def test_cache_follows_edits(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setenv("LEGPRESS_CACHE_DIR", str(tmp_path / "cache"))
+    assert load_catalog(data_copy).muscle("soleus").name == "Soleus"
+    load_catalog.cache_clear()
+    edit(data_copy / "muscles.toml", 'name = "Soleus"', 'name = "Soleus muscle"')
+    assert load_catalog(data_copy).muscle("soleus").name == "Soleus muscle"
+    load_catalog.cache_clear()
+    edit(data_copy / "muscles.toml", "emphasis = 4", "emphasis = 40")
+    assert "less than or equal to 5" in load_error(data_copy)
+
+
+def test_cache_problems_never_stop_the_tool(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("LEGPRESS_CACHE_DIR", str(cache))
+    load_catalog(data_copy)
+    (entry,) = cache.iterdir()
+    entry.write_bytes(b"not a pickle")
+    load_catalog.cache_clear()
+    assert load_catalog(data_copy).muscle("soleus").name == "Soleus"
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("LEGPRESS_CACHE_DIR", str(blocked))
+    load_catalog.cache_clear()
+    assert load_catalog(data_copy).muscle("soleus").name == "Soleus"
+    monkeypatch.setenv("LEGPRESS_CACHE_DIR", "")  # empty: caching off
+    load_catalog.cache_clear()
+    assert load_catalog(data_copy).muscle("soleus").name == "Soleus"

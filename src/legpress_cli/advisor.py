@@ -14,9 +14,8 @@ claim never recommends a stance.
 from __future__ import annotations
 
 from collections.abc import Iterator
-from dataclasses import dataclass
 from itertools import product
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from legpress_cli.errors import UnknownName, UsageProblem
 from legpress_cli.names import Spelling, match, normalize
@@ -67,8 +66,7 @@ def _clip(value: int, low: int, high: int) -> int:
 # --- looking things up -----------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Found:
+class Found(NamedTuple):
     id: str
     kind: str  # "muscle" or "group"
     guessed_from: str | None  # the user's text when it was read as a typo or prefix
@@ -143,8 +141,7 @@ def list_cues(catalog: Catalog, phase: Phase | None = None) -> tuple[Cue, ...]:
     return tuple(sorted(chosen, key=lambda c: PHASES.index(c.phase)))
 
 
-@dataclass(frozen=True)
-class SourceUse:
+class SourceUse(NamedTuple):
     number: int
     source: Source
     supports: tuple[str, ...]
@@ -171,8 +168,7 @@ def source_uses(catalog: Catalog) -> tuple[SourceUse, ...]:
 # --- stances -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True, order=True)
-class Stance:
+class Stance(NamedTuple):
     height: str = "middle"
     width: str = "hip"
     depth: str = "normal"
@@ -194,8 +190,7 @@ def all_stances() -> Iterator[Stance]:
         yield Stance(h, w, d, t)
 
 
-@dataclass(frozen=True)
-class Shift:
+class Shift(NamedTuple):
     muscle: Muscle
     baseline: int
     emphasis: int
@@ -205,8 +200,7 @@ class Shift:
     effects: tuple[tuple[Choice, Effect], ...]
 
 
-@dataclass(frozen=True)
-class StanceReport:
+class StanceReport(NamedTuple):
     stance: Stance
     choices: tuple[Choice, ...]
     shifts: tuple[Shift, ...]
@@ -308,8 +302,7 @@ def effects_on(catalog: Catalog, muscle_id: str) -> tuple[tuple[Choice, Effect],
 # --- targets -----------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
-class Recommendation:
+class Recommendation(NamedTuple):
     rank: int
     stance: Stance
     label: str
@@ -320,8 +313,7 @@ class Recommendation:
     cautions: tuple[str, ...]  # safety notes of the options in this stance
 
 
-@dataclass(frozen=True)
-class TargetReport:
+class TargetReport(NamedTuple):
     id: str
     name: str
     kind: str
@@ -341,8 +333,6 @@ def rank(catalog: Catalog, found: Found) -> TargetReport:
     A stance is listed only if every option in it adds to the target's score, so "high feet"
     is not followed by "high feet, toes turned out", which changes nothing more.
     """
-    from dataclasses import replace
-
     ids = catalog.expand(found.id)
     name = catalog.group(found.id).name if found.kind == "group" else catalog.muscle(found.id).name
     reports = {stance: assess(catalog, stance) for stance in all_stances()}
@@ -351,7 +341,7 @@ def rank(catalog: Catalog, found: Found) -> TargetReport:
         return sum(reports[stance].shift(i).score for i in ids) / len(ids)
 
     def earns_its_place(stance: Stance) -> bool:
-        return all(score(replace(stance, **{d: VALUES[d][0]})) < score(stance) for d, _ in stance.chosen())
+        return all(score(stance._replace(**{d: VALUES[d][0]})) < score(stance) for d, _ in stance.chosen())
 
     candidates = [s for s in reports if score(s) > 0 and earns_its_place(s)]
     candidates.sort(key=lambda s: (-score(s), len(s.chosen()), s))

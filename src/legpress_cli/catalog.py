@@ -6,6 +6,8 @@ Nothing here writes to the data folder; it is only ever opened for reading.
 from __future__ import annotations
 
 import os
+import pickle
+import sys
 import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -121,13 +123,83 @@ def _no_pydantic_plugins() -> Iterator[None]:
             os.environ["PYDANTIC_DISABLE_PLUGINS"] = previous
 
 
+DATA_FILES = ("muscles.toml", "cues.toml", "stances.toml", "sources.toml", "bodymap.toml")
+
+
+def cache_dir() -> Path | None:
+    """Where validated catalogs are kept between runs; None when caching is off."""
+    configured = os.environ.get("LEGPRESS_CACHE_DIR")
+    if configured is not None:
+        return Path(configured) if configured else None
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "legpress"
+
+
+def _cache_file(directory: Path) -> Path | None:
+    """A cache entry named by everything that could change the catalog: legpress's and
+    pydantic's versions and each data file's identity, size and modification time."""
+    where = cache_dir()
+    if where is None:
+        return None
+    from hashlib import sha256
+
+    from pydantic import VERSION
+
+    from legpress_cli import __version__
+
+    key = [__version__, VERSION, sys.version]
+    for name in DATA_FILES:
+        try:
+            st = (directory / name).stat()
+        except OSError:
+            return None  # let the loader report the missing file
+        key.append(f"{(directory / name).resolve()}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}")
+    return where / (sha256("\n".join(key).encode()).hexdigest()[:32] + ".pickle")
+
+
+def _read_cache(path: Path | None) -> Catalog | None:
+    from legpress_cli.model import Catalog
+
+    if path is None:
+        return None
+    try:
+        with path.open("rb") as f:
+            found = pickle.load(f)
+    except Exception:  # a missing, partial or foreign entry only costs a fresh load
+        return None
+    return found if isinstance(found, Catalog) else None
+
+
+def _write_cache(path: Path | None, catalog: Catalog) -> None:
+    if path is None:
+        return
+    try:
+        path.parent.mkdir(parents=True, exist_ok=True)
+        partial = path.with_suffix(f".{os.getpid()}.tmp")
+        partial.write_bytes(pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))
+        partial.replace(path)  # atomic, so a concurrent reader never sees half a file
+    except OSError:
+        pass  # a read-only home or full disk must not stop the tool
+
+
 @cache
 def load_catalog(data_dir: Path | None = None) -> Catalog:
-    """Load and cross-check every data file; cached per folder for the life of the process."""
-    with _no_pydantic_plugins():
-        from legpress_cli import model
-
+    """Load and cross-check every data file; cached per folder for the life of the process,
+    and across runs in the user's cache folder (never beside the data)."""
     directory = _resolve_dir(data_dir)
+    entry = _cache_file(directory)
+    cached = _read_cache(entry)
+    if cached is not None:
+        return cached
+    with _no_pydantic_plugins():
+        catalog = _load(directory)
+    _write_cache(entry, catalog)
+    return catalog
+
+
+def _load(directory: Path) -> Catalog:
+    from legpress_cli import model
+
     parts = (
         _validate(model.MusclesFile, directory / "muscles.toml"),
         _validate(model.CuesFile, directory / "cues.toml"),

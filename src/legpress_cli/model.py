@@ -8,8 +8,7 @@ Each data file has a model of its own so that an error can name the file it came
 """
 
 from collections.abc import Iterable, Iterator
-from dataclasses import dataclass
-from typing import Annotated, Literal, Self
+from typing import Annotated, Literal, NamedTuple, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
@@ -49,7 +48,9 @@ Sources = Annotated[tuple[Id, ...], Field(min_length=1)]
 
 
 class Frozen(BaseModel):
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True)
+    # defer_build: a catalog read back from the cache never validates, so it never pays for
+    # building validators; the first model_validate builds them when they are needed.
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
 class Source(Frozen):
@@ -156,7 +157,7 @@ class View(Frozen):
     twin marks where the label goes, '.' is the outline of the body and ' ' is background."""
 
     # Spaces are background, so rows must keep them.
-    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False)
+    model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False, defer_build=True)
 
     id: Id
     title: Name
@@ -201,17 +202,15 @@ class BodyMapFile(Frozen):
     view: Annotated[tuple[View, ...], Field(min_length=1)]
 
 
-@dataclass(frozen=True)
 class ReferenceProblem(Exception):
     """A reference between data files that does not resolve; names the file and field."""
 
-    file: str
-    path: str
-    message: str
+    def __init__(self, file: str, path: str, message: str) -> None:
+        super().__init__(f"{file}: {path}: {message}")
+        self.file, self.path, self.message = file, path, message
 
 
-@dataclass(frozen=True)
-class Catalog:
+class Catalog(NamedTuple):
     groups: tuple[Group, ...]
     muscles: tuple[Muscle, ...]
     not_trained: tuple[NotTrained, ...]

@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
 from difflib import SequenceMatcher
+from typing import NamedTuple
 
 # A token this short must match exactly: "vl" is not a typo of "vi".
 _SHORT = 3
@@ -17,14 +17,12 @@ def normalize(name: str) -> str:
     return " ".join(name.lower().replace("-", " ").replace("_", " ").split())
 
 
-@dataclass(frozen=True)
-class Spelling:
+class Spelling(NamedTuple):
     text: str  # normalized
     owner: str  # the id it names
 
 
-@dataclass(frozen=True)
-class Match:
+class Match(NamedTuple):
     owners: tuple[str, ...]  # empty: nothing close; one: resolved; several: ambiguous
     exact: bool
 
