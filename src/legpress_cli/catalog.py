@@ -8,7 +8,6 @@ from __future__ import annotations
 import os
 import pickle
 import sys
-import tomllib
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -61,6 +60,8 @@ def read_toml(path: Path) -> dict[str, Any]:
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         raise DataError(f"{where}: line {line}: not UTF-8 text (byte 0x{raw[e.start]:02x})", _HINT) from e
+    import tomllib  # here, not at the top: a cached catalog never parses TOML
+
     try:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
