@@ -156,3 +156,26 @@ def test_random_arguments_never_crash(run: Run, args: list[str]) -> None:
     assert "internal error" not in result.stderr, (args, result.stderr)
     if result.exit_code:
         assert len(result.stderr.strip().splitlines()) == 1, (args, result.stderr)
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["muscles"], "muscles"),
+        (["--data", "/x", "stance", "--high"], "stance"),
+        (["--data=/x", "map"], "map"),
+        (["--help"], None),
+        (["--version", "muscles"], None),
+        ([], None),
+    ],
+)
+def test_the_console_script_builds_only_the_command_it_runs(args: list[str], expected: str | None) -> None:
+    from legpress_cli.cli import _command_name, app, app_for
+
+    assert _command_name(args) == expected
+    chosen = app_for(args)
+    if expected is None:
+        assert chosen is app
+    else:
+        assert [c.name or c.callback.__name__ for c in chosen.registered_commands if c.callback] == [expected]
+    assert app_for(["muscels"]) is app  # unknown: the full app, for "did you mean"

@@ -99,15 +99,47 @@ class LegpressGroup(TyperGroup):
         return code
 
 
-app = typer.Typer(
-    name="legpress",
-    cls=LegpressGroup,
-    help="What the leg press works, how foot position shifts it, how to do it safely, and how sure we are.",
-    context_settings={"help_option_names": ["-h", "--help"]},
-    invoke_without_command=True,
-    pretty_exceptions_enable=False,
-    rich_markup_mode="rich",
-)
+def _new_app() -> typer.Typer:
+    return typer.Typer(
+        name="legpress",
+        cls=LegpressGroup,
+        help="What the leg press works, how foot position shifts it, how to do it safely, and how sure we are.",
+        context_settings={"help_option_names": ["-h", "--help"]},
+        invoke_without_command=True,
+        pretty_exceptions_enable=False,
+        rich_markup_mode="rich",
+    )
+
+
+app = _new_app()
+
+
+def _command_name(args: Sequence[str]) -> str | None:
+    """The subcommand these arguments run, skipping the root's --data DIR; None if unclear."""
+    words = iter(args)
+    for word in words:
+        if word == "--data":
+            next(words, None)
+        elif not word.startswith("--data="):
+            return None if word.startswith("-") else word
+    return None
+
+
+def app_for(args: Sequence[str]) -> typer.Typer:
+    """The app to run for these arguments: just the named command when there is one.
+
+    Typer turns every command's signature into Click parameters before it parses anything;
+    building only the command that will run saves that on every start. Help, completion and
+    unknown commands get the full app, so listings and "did you mean" stay the same.
+    """
+    name = _command_name(args)
+    chosen = [c for c in app.registered_commands if c.callback and (c.name or c.callback.__name__) == name]
+    if len(chosen) != 1 or os.environ.get("_LEGPRESS_COMPLETE"):
+        return app
+    single = _new_app()
+    single.registered_callback = app.registered_callback
+    single.registered_commands = chosen
+    return single
 
 
 # --- shared helpers --------------------------------------------------------------------

@@ -14,7 +14,7 @@ def main() -> None:
         sys.stdout.write(f"legpress {__version__}\n")
         return
     try:
-        from legpress_cli.cli import app
+        from legpress_cli.cli import app_for
     except KeyboardInterrupt:
         sys.exit(130)
-    app(prog_name="legpress")
+    app_for(args)(prog_name="legpress")
