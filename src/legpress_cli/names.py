@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from difflib import SequenceMatcher
 from typing import NamedTuple
 
 # A token this short must match exactly: "vl" is not a typo of "vi".
@@ -28,6 +27,8 @@ class Match(NamedTuple):
 
 
 def _token_score(query: Sequence[str], candidate: Sequence[str]) -> float:
+    from difflib import SequenceMatcher  # only a typo needs it; exact names skip the import
+
     if len(query) != len(candidate):
         return 0.0
     scores = []
