@@ -18,6 +18,7 @@ from itertools import product
 from typing import TYPE_CHECKING, NamedTuple
 
 from legpress_cli.errors import UnknownName, UsageProblem
+from legpress_cli.model import CHOICES, DIMENSIONS, GRADES, PHASES, ROLES
 from legpress_cli.names import Spelling, match, normalize
 
 if TYPE_CHECKING:
@@ -34,7 +35,6 @@ if TYPE_CHECKING:
         Source,
     )
 
-GRADE_ORDER: tuple[Grade, ...] = ("strong", "moderate", "weak", "claim", "contradicted")
 WEIGHT: dict[Grade, float] = {
     "strong": 1.0,
     "moderate": 0.75,
@@ -43,20 +43,12 @@ WEIGHT: dict[Grade, float] = {
     "contradicted": 0.0,
 }
 GOOD_EVIDENCE: frozenset[Grade] = frozenset({"strong", "moderate"})
-ROLE_ORDER: tuple[Role, ...] = ("primary", "secondary", "stabilizer")
-DIMENSION_ORDER: tuple[Dimension, ...] = ("height", "width", "depth", "toes")
-VALUES: dict[Dimension, tuple[str, ...]] = {
-    "height": ("middle", "low", "high"),
-    "width": ("hip", "narrow", "wide"),
-    "depth": ("normal", "partial", "deep"),
-    "toes": ("straight", "out"),
-}
 CHANGE_WORDS = {-2: "much less", -1: "less", 0: "no reliable change", 1: "more", 2: "much more"}
 MAX_RECOMMENDATIONS = 5
 
 
 def weakest(grades: list[Grade]) -> Grade:
-    return max(grades, key=GRADE_ORDER.index)
+    return max(grades, key=GRADES.index)
 
 
 def _clip(value: int, low: int, high: int) -> int:
@@ -131,12 +123,10 @@ def find_group(catalog: Catalog, name: str) -> str:
 def list_muscles(catalog: Catalog, role: Role | None = None, group: str | None = None) -> tuple[Muscle, ...]:
     """Muscles by role (primary first), then by emphasis, then in data order."""
     chosen = [m for m in catalog.muscles if (role is None or m.role == role) and (group is None or m.group == group)]
-    return tuple(sorted(chosen, key=lambda m: (ROLE_ORDER.index(m.role), -m.emphasis)))
+    return tuple(sorted(chosen, key=lambda m: (ROLES.index(m.role), -m.emphasis)))
 
 
 def list_cues(catalog: Catalog, phase: Phase | None = None) -> tuple[Cue, ...]:
-    from legpress_cli.model import PHASES
-
     chosen = [c for c in catalog.cues if phase is None or c.phase == phase]
     return tuple(sorted(chosen, key=lambda c: PHASES.index(c.phase)))
 
@@ -179,14 +169,14 @@ class Stance(NamedTuple):
 
     def chosen(self) -> tuple[tuple[Dimension, str], ...]:
         """The non-neutral (dimension, value) pairs, in dimension order."""
-        return tuple((d, self.value(d)) for d in DIMENSION_ORDER if self.value(d) != VALUES[d][0])
+        return tuple((d, self.value(d)) for d in DIMENSIONS if self.value(d) != CHOICES[d][0])
 
     def as_dict(self) -> dict[str, str]:
-        return {d: self.value(d) for d in DIMENSION_ORDER}
+        return {d: self.value(d) for d in DIMENSIONS}
 
 
 def all_stances() -> Iterator[Stance]:
-    for h, w, d, t in product(*(VALUES[dim] for dim in DIMENSION_ORDER)):
+    for h, w, d, t in product(*(CHOICES[dim] for dim in DIMENSIONS)):
         yield Stance(h, w, d, t)
 
 
@@ -296,7 +286,7 @@ def effects_on(catalog: Catalog, muscle_id: str) -> tuple[tuple[Choice, Effect],
         for eff in ch.effects
         if any(muscle_id in catalog.expand(t) for t in eff.targets)
     ]
-    return tuple(sorted(hits, key=lambda h: (-h[1].change, GRADE_ORDER.index(h[1].evidence))))
+    return tuple(sorted(hits, key=lambda h: (-h[1].change, GRADES.index(h[1].evidence))))
 
 
 # --- targets -----------------------------------------------------------------------------
@@ -341,7 +331,7 @@ def rank(catalog: Catalog, found: Found) -> TargetReport:
         return sum(reports[stance].shift(i).score for i in ids) / len(ids)
 
     def earns_its_place(stance: Stance) -> bool:
-        return all(score(stance._replace(**{d: VALUES[d][0]})) < score(stance) for d, _ in stance.chosen())
+        return all(score(stance._replace(**{d: CHOICES[d][0]})) < score(stance) for d, _ in stance.chosen())
 
     candidates = [s for s in reports if score(s) > 0 and earns_its_place(s)]
     candidates.sort(key=lambda s: (-score(s), len(s.chosen()), s))

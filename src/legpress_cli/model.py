@@ -26,18 +26,14 @@ GRADES: tuple[Grade, ...] = ("strong", "moderate", "weak", "claim", "contradicte
 ROLES: tuple[Role, ...] = ("primary", "secondary", "stabilizer")
 PHASES: tuple[Phase, ...] = ("setup", "lowering", "bottom", "pressing", "top", "breathing")
 DIMENSIONS: tuple[Dimension, ...] = ("height", "width", "depth", "toes")
+# The neutral value of each dimension comes first.
 CHOICES: dict[Dimension, tuple[str, ...]] = {
-    "height": ("low", "middle", "high"),
-    "width": ("narrow", "hip", "wide"),
-    "depth": ("partial", "normal", "deep"),
+    "height": ("middle", "low", "high"),
+    "width": ("hip", "narrow", "wide"),
+    "depth": ("normal", "partial", "deep"),
     "toes": ("straight", "out"),
 }
-NEUTRAL: dict[Dimension, str] = {
-    "height": "middle",
-    "width": "hip",
-    "depth": "normal",
-    "toes": "straight",
-}
+NEUTRAL: dict[Dimension, str] = {d: values[0] for d, values in CHOICES.items()}
 EMPHASIS_MIN, EMPHASIS_MAX = 1, 5
 CHANGE_MIN, CHANGE_MAX = -2, 2
 

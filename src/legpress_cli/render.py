@@ -9,9 +9,10 @@ from __future__ import annotations
 import io
 import os
 import sys
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, TypeVar
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -27,6 +28,7 @@ if TYPE_CHECKING:
     from legpress_cli.advisor import Found, Shift, SourceUse, StanceReport, TargetReport
     from legpress_cli.model import Catalog, Choice, Cue, Effect, Muscle
 
+T = TypeVar("T")
 GRADE_STYLE: dict[str, str] = {
     "strong": "bold green",
     "moderate": "green",
@@ -99,6 +101,19 @@ def _table(*columns: str, title: str | None = None) -> Table:
     return table
 
 
+def _sections(table: Table, items: Iterable[T], title: Callable[[T], str]) -> Iterator[T]:
+    """Yield the items, adding a heading row and a rule whenever the title changes."""
+    current = None
+    for item in items:
+        heading = title(item)
+        if heading != current:
+            if current is not None:
+                table.add_section()
+            table.add_row(Text(heading, style="bold underline"))
+            current = heading
+        yield item
+
+
 def _disputes(muscles: tuple[Muscle, ...], catalog: Catalog, glyphs: Glyphs) -> list[Text]:
     """One footnote per distinct disagreement, naming every muscle it concerns."""
     notes: dict[tuple[str, str, str], list[str]] = {}
@@ -120,13 +135,7 @@ def muscles_table(muscles: tuple[Muscle, ...], catalog: Catalog, glyphs: Glyphs,
     wide = width >= WIDE
     columns = ["Muscle", "Group", "In the lift", "Emphasis", "Evidence"] if wide else ["Muscle", "Emphasis", "Evidence"]
     table = _table(*columns)
-    role = None
-    for m in muscles:
-        if m.role != role:
-            if role is not None:
-                table.add_section()
-            role = m.role
-            table.add_row(Text(ROLE_TITLE[m.role], style="bold underline"))
+    for m in _sections(table, muscles, lambda m: ROLE_TITLE[m.role]):
         name = m.name + (f" {glyphs.dagger}" if m.disputes else "")
         cells: list[RenderableType] = [name]
         if wide:
@@ -177,13 +186,7 @@ def muscle_detail(
 def cues_view(cues: tuple[Cue, ...], catalog: Catalog, glyphs: Glyphs, width: int) -> RenderableType:
     wide = width >= WIDE
     table = _table("Cue", "Why", "Evidence") if wide else _table("Cue", "Evidence")
-    phase = None
-    for c in cues:
-        if c.phase != phase:
-            if phase is not None:
-                table.add_section()
-            phase = c.phase
-            table.add_row(Text(c.phase.capitalize(), style="bold underline"))
+    for c in _sections(table, cues, lambda c: c.phase.capitalize()):
         label = Text(c.cue)
         label.append(f"\nprevents: {c.fault}", style="dim")
         if wide:
@@ -223,14 +226,8 @@ def stance_view(report: StanceReport, catalog: Catalog, glyphs: Glyphs, width: i
     )
     title = "Stance: " + (", ".join(ch.label for ch in report.choices) or "neutral")
     table = _table(*columns, title=title)
-    role = None
-    for s in report.shifts:
+    for s in _sections(table, report.shifts, lambda s: ROLE_TITLE[s.muscle.role]):
         m = s.muscle
-        if m.role != role:
-            if role is not None:
-                table.add_section()
-            role = m.role
-            table.add_row(Text(ROLE_TITLE[m.role], style="bold underline"))
         if wide:
             table.add_row(
                 m.name,
