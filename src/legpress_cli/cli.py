@@ -458,10 +458,9 @@ def stance(
     """How a foot position shifts the work between muscles, and how sure we are of each shift."""
     from legpress_cli import advisor
 
+    chosen = _stance(high, low, height, wide, narrow, width, deep, partial, depth, toes_out, toes)
     catalog = _catalog(ctx)
-    report = advisor.assess(
-        catalog, _stance(high, low, height, wide, narrow, width, deep, partial, depth, toes_out, toes)
-    )
+    report = advisor.assess(catalog, chosen)
     if json_:
         from legpress_cli import jsonview
 
@@ -527,10 +526,9 @@ def map_(
     """A body map of the hips and legs, front and back, shaded by how hard each muscle works."""
     from legpress_cli import advisor
 
+    chosen = _stance(high, low, height, wide, narrow, width, deep, partial, depth, toes_out, toes)
     catalog = _catalog(ctx)
-    report = advisor.assess(
-        catalog, _stance(high, low, height, wide, narrow, width, deep, partial, depth, toes_out, toes)
-    )
+    report = advisor.assess(catalog, chosen)
     if json_:
         from legpress_cli import jsonview
 
