@@ -38,6 +38,7 @@ def glute_cell(text: str) -> str:
 @pytest.mark.parametrize("ascii", [True, False])
 def test_each_level_has_its_own_shade(ascii: bool) -> None:
     shades = Glyphs(ascii=ascii).shades
+    assert shades.isascii()
     assert len(shades) == 5 and len(set(shades)) == 5
     assert "." not in shades and " " not in shades  # never confused with outline or background
     assert len(set(LEVEL_COLORS)) == 5
@@ -122,4 +123,4 @@ def test_shapes_come_from_data(run: Run, data_copy: Path) -> None:
     text = text.replace('"   .....        .....   ",', '"   .zzZ.        .....   ",', 1)
     path.write_text(text, encoding="utf-8")
     out = run("--data", str(data_copy), "map").stdout
-    assert ".░░Z." not in out and ".▓▓Z." in out
+    assert ".--Z." not in out and ".++Z." in out

@@ -69,8 +69,9 @@ class Glyphs:
 
     @property
     def shades(self) -> str:
-        """One character per emphasis level 1..5, light to dark, for maps without colour."""
-        return "-:+#@" if self.ascii else "░▒▓█@"
+        """One character per emphasis level 1..5, light to dark, for maps without colour.
+        Plain ASCII even on a UTF-8 terminal: block shades blur together in many fonts."""
+        return "-:+#@"
 
 
 def grade(text: str) -> Text:
