@@ -170,3 +170,10 @@ def test_ctrl_c_exits_130_quietly() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, env=env(), timeout=60)
     assert (result.returncode, result.stdout, result.stderr) == (130, "", "")
+
+
+def test_show_completion_prints_a_script() -> None:
+    result = run("--show-completion", "bash", SHELL="/bin/bash")
+    assert result.returncode == 0
+    assert "_LEGPRESS_COMPLETE=complete_bash" in result.stdout
+    assert "complete -o default -F _legpress_completion legpress" in result.stdout

@@ -199,18 +199,18 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
 
 
 def _load(directory: Path) -> Catalog:
-    from legpress_cli import model
+    from legpress_cli import datafiles as files
 
     parts = (
-        _validate(model.MusclesFile, directory / "muscles.toml"),
-        _validate(model.CuesFile, directory / "cues.toml"),
-        _validate(model.StancesFile, directory / "stances.toml"),
-        _validate(model.SourcesFile, directory / "sources.toml"),
-        _validate(model.BodyMapFile, directory / "bodymap.toml"),
+        _validate(files.MusclesFile, directory / "muscles.toml"),
+        _validate(files.CuesFile, directory / "cues.toml"),
+        _validate(files.StancesFile, directory / "stances.toml"),
+        _validate(files.SourcesFile, directory / "sources.toml"),
+        _validate(files.BodyMapFile, directory / "bodymap.toml"),
     )
     try:
-        return model.link_catalog(*parts)
-    except model.ReferenceProblem as e:
+        return files.link_catalog(*parts)
+    except files.ReferenceProblem as e:
         raise DataError(f"{directory / e.file!s}: {e.path}: {e.message}", _HINT) from e
 
 
