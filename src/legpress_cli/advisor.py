@@ -18,22 +18,12 @@ from itertools import product
 from typing import TYPE_CHECKING, NamedTuple
 
 from legpress_cli.errors import UnknownName, UsageProblem
-from legpress_cli.model import CHOICES, DIMENSIONS, GRADES, PHASES, ROLES
 from legpress_cli.names import Spelling, match, normalize
+from legpress_cli.vocab import CHOICES, DIMENSIONS, GRADES, PHASES, ROLES
 
 if TYPE_CHECKING:
-    from legpress_cli.model import (
-        Catalog,
-        Choice,
-        Cue,
-        Dimension,
-        Effect,
-        Grade,
-        Muscle,
-        Phase,
-        Role,
-        Source,
-    )
+    from legpress_cli.model import Catalog, Choice, Cue, Effect, Muscle, Source
+    from legpress_cli.vocab import Dimension, Grade, Phase, Role
 
 WEIGHT: dict[Grade, float] = {
     "strong": 1.0,

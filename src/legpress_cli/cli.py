@@ -18,6 +18,7 @@ from typer.core import TyperGroup
 
 from legpress_cli import __version__
 from legpress_cli.errors import EXIT_DATA, EXIT_OK, LegpressError, OutputClosed, UsageProblem
+from legpress_cli.vocab import Depth, Height, Phase, Role, Toes, Width
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -26,12 +27,6 @@ if TYPE_CHECKING:
     from legpress_cli.model import Catalog
     from legpress_cli.render import Glyphs
 
-RoleName = Literal["primary", "secondary", "stabilizer"]
-PhaseName = Literal["setup", "lowering", "bottom", "pressing", "top", "breathing"]
-Height = Literal["low", "middle", "high"]
-Width = Literal["narrow", "hip", "wide"]
-Depth = Literal["partial", "normal", "deep"]
-Toes = Literal["straight", "out"]
 CommandName = Literal["muscles", "muscle", "cues", "sources", "stance", "target", "map"]
 
 
@@ -271,7 +266,7 @@ def root(
 )
 def muscles(
     ctx: typer.Context,
-    role: Annotated[RoleName | None, typer.Option("--role", help="Only muscles with this role.")] = None,
+    role: Annotated[Role | None, typer.Option("--role", help="Only muscles with this role.")] = None,
     group: Annotated[
         str | None,
         typer.Option(
@@ -333,9 +328,7 @@ def muscle(
 @app.command(epilog=("Examples:  legpress cues  |  legpress cues --phase bottom  |  legpress cues --json"))
 def cues(
     ctx: typer.Context,
-    phase: Annotated[
-        PhaseName | None, typer.Option("--phase", help="Only the cues for this phase of the lift.")
-    ] = None,
+    phase: Annotated[Phase | None, typer.Option("--phase", help="Only the cues for this phase of the lift.")] = None,
     json_: JsonFlag = False,
 ) -> None:
     """How to do the lift safely, phase by phase, with why each cue matters."""

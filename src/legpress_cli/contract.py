@@ -9,15 +9,17 @@ from typing import Literal
 
 from typing_extensions import TypedDict
 
-GradeStr = Literal["strong", "moderate", "weak", "claim", "contradicted"]
-RoleStr = Literal["primary", "secondary", "stabilizer"]
+from legpress_cli.vocab import Depth, Grade, Height, Role, Toes, Width
+
+GradeStr = Grade
+RoleStr = Role
 
 
 class StanceDict(TypedDict):
-    height: Literal["low", "middle", "high"]
-    width: Literal["narrow", "hip", "wide"]
-    depth: Literal["partial", "normal", "deep"]
-    toes: Literal["straight", "out"]
+    height: Height
+    width: Width
+    depth: Depth
+    toes: Toes
 
 
 class DisputeDict(TypedDict):

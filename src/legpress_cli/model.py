@@ -1,36 +1,19 @@
-"""Pydantic models of the data files: frozen, strict about unknown fields, cross-checked on load.
+"""Pydantic models of the records in the data (muscles, cues, stance choices, sources, map
+views): frozen and strict about unknown fields. The Catalog holds them once they are checked;
+datafiles.py has the per-file models and the checks between files.
 
 No `from __future__ import annotations` here: pydantic would have to compile and evaluate
 every annotation string, which costs ~10 ms of start-up.
-
-Each data file has a model of its own so that an error can name the file it came from;
-`link_catalog` then checks the references between files and builds the `Catalog`.
 """
 
 from typing import Annotated, Literal, NamedTuple, Self
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
 
-Grade = Literal["strong", "moderate", "weak", "claim", "contradicted"]
-Role = Literal["primary", "secondary", "stabilizer"]
-Phase = Literal["setup", "lowering", "bottom", "pressing", "top", "breathing"]
-Dimension = Literal["height", "width", "depth", "toes"]
+from legpress_cli.vocab import CHOICES, NEUTRAL, Dimension, Grade, Phase, Role
+
 Joint = Literal["hip", "knee", "ankle"]
 SourceKind = Literal["article", "study", "review", "practice"]
-
-# The vocabulary's order matters: composition and ranking take the weakest grade involved.
-GRADES: tuple[Grade, ...] = ("strong", "moderate", "weak", "claim", "contradicted")
-ROLES: tuple[Role, ...] = ("primary", "secondary", "stabilizer")
-PHASES: tuple[Phase, ...] = ("setup", "lowering", "bottom", "pressing", "top", "breathing")
-DIMENSIONS: tuple[Dimension, ...] = ("height", "width", "depth", "toes")
-# The neutral value of each dimension comes first.
-CHOICES: dict[Dimension, tuple[str, ...]] = {
-    "height": ("middle", "low", "high"),
-    "width": ("hip", "narrow", "wide"),
-    "depth": ("normal", "partial", "deep"),
-    "toes": ("straight", "out"),
-}
-NEUTRAL: dict[Dimension, str] = {d: values[0] for d, values in CHOICES.items()}
 EMPHASIS_MIN, EMPHASIS_MAX = 1, 5
 CHANGE_MIN, CHANGE_MAX = -2, 2
 
