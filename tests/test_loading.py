@@ -252,3 +252,9 @@ def test_cache_problems_never_stop_the_tool(data_copy: Path, tmp_path: Path, mon
     monkeypatch.setenv("LEGPRESS_CACHE_DIR", "")  # empty: caching off
     load_catalog.cache_clear()
     assert load_catalog(data_copy).muscle("soleus").name == "Soleus"
+
+
+def test_data_text_is_shown_literally(run: Run, data_copy: Path) -> None:
+    edit(data_copy / "cues.toml", 'cue = "Stop just short', 'cue = "[bold]Stop[/bold] :warning: just short')
+    result = run("--data", str(data_copy), "cues", "--phase", "top")
+    assert "[bold]Stop[/bold] :warning: just short" in result.stdout

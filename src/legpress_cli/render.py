@@ -12,7 +12,7 @@ import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich import box
 from rich.console import Console, Group, RenderableType
@@ -394,6 +394,11 @@ class _Console(Console):
         raise OutputClosed
 
 
+# Data text is shown as written: "[1]" or ":thumbs_up:" in a coach's file is not rich markup or an
+# emoji code, and skipping that parsing also saves start-up time on big tables.
+_LITERAL: dict[str, Any] = {"markup": False, "emoji": False, "highlight": False, "soft_wrap": False}
+
+
 def stdout_console() -> Console:
     """A console that honours NO_COLOR, FORCE_COLOR, TERM=dumb, COLUMNS and piping.
 
@@ -404,10 +409,8 @@ def stdout_console() -> Console:
     plain = bool(env.get("NO_COLOR")) or (env.get("TERM") == "dumb" and not env.get("FORCE_COLOR"))
     return _Console(
         width=_width() or None,
-        highlight=False,
-        soft_wrap=False,
-        emoji=False,
         color_system=None if plain else "auto",
+        **_LITERAL,
     )
 
 
@@ -417,7 +420,9 @@ def glyphs_for(console: Console) -> Glyphs:
 
 def export_svg(renderable: RenderableType, path: Path, title: str, width: int = 100) -> None:
     """Write the renderable as a standalone SVG in full colour, whatever the terminal is."""
-    console = Console(record=True, width=width, force_terminal=True, color_system="truecolor", file=io.StringIO())
+    console = Console(
+        record=True, width=width, force_terminal=True, color_system="truecolor", file=io.StringIO(), **_LITERAL
+    )
     console.print(renderable)
     path.write_text(console.export_svg(title=title), encoding="utf-8")
 
