@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from rich import box
 from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
-from rich.table import Table
+from rich.table import Column, Table
 from rich.text import Text
 
 from legpress_cli import advisor
@@ -82,6 +82,29 @@ def grade(text: str) -> Text:
 PROSE = frozenset({"In the lift", "Why", "Cue", "Stance", "Also changes"})
 
 
+def _fixed_widths(table: Table, width: int) -> Table:
+    """Give every column its width up front so rich need not measure each cell, which is most
+    of the cost of drawing a long table. Short columns get their longest cell; the prose
+    column, if any, gets what is left. Only when the terminal is wide enough for that to fit."""
+    from rich.cells import cell_len
+
+    def longest(column: Column) -> int:
+        cells = [column.header, *column._cells]
+        return max(c.cell_len if isinstance(c, Text) else cell_len(str(c)) for c in cells)
+
+    prose = [c for c in table.columns if c.ratio]
+    if len(prose) > 1:
+        return table
+    fixed = {id(c): longest(c) for c in table.columns if not c.ratio}
+    gaps = 3 * (len(table.columns) - 1)  # padding, a blank rule and padding between columns
+    rest = width - gaps - sum(fixed.values())
+    if rest < (20 if prose else 0):
+        return table
+    for column in table.columns:
+        column.width = fixed.get(id(column)) or min(rest, longest(column))
+    return table
+
+
 def _table(*columns: str, title: str | None = None) -> Table:
     table = Table(
         title=title,
@@ -143,7 +166,7 @@ def muscles_table(muscles: tuple[Muscle, ...], catalog: Catalog, glyphs: Glyphs,
             cells += [catalog.group(m.group).name, m.in_lift]
         cells += [glyphs.bar(m.emphasis), grade(m.baseline.evidence)]
         table.add_row(*cells)
-    parts: list[RenderableType] = [table, *_disputes(muscles, catalog, glyphs)]
+    parts: list[RenderableType] = [_fixed_widths(table, width), *_disputes(muscles, catalog, glyphs)]
     if not muscles:
         parts = [Text("No muscle matches those filters.")]
     return Group(*parts)
@@ -195,7 +218,7 @@ def cues_view(cues: tuple[Cue, ...], catalog: Catalog, glyphs: Glyphs, width: in
         else:
             label.append(f"\nwhy: {c.why}")
             table.add_row(label, grade(c.evidence))
-    return Group(table, Text(NOT_ADVICE, style="dim italic"))
+    return Group(_fixed_widths(table, width), Text(NOT_ADVICE, style="dim italic"))
 
 
 def sources_view(uses: tuple[SourceUse, ...], glyphs: Glyphs) -> RenderableType:
@@ -240,7 +263,7 @@ def stance_view(report: StanceReport, catalog: Catalog, glyphs: Glyphs, width: i
             )
         else:
             table.add_row(m.name, glyphs.bar(s.emphasis), _change_cell(s, glyphs), grade(s.evidence))
-    parts: list[RenderableType] = [table]
+    parts: list[RenderableType] = [_fixed_widths(table, width)]
     for ch in report.choices:
         parts.append(Text(f"Why {ch.label}: {ch.mechanism}", style="bold"))
         for eff in ch.effects:
