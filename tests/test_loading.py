@@ -258,3 +258,15 @@ def test_data_text_is_shown_literally(run: Run, data_copy: Path) -> None:
     edit(data_copy / "cues.toml", 'cue = "Stop just short', 'cue = "[bold]Stop[/bold] :warning: just short')
     result = run("--data", str(data_copy), "cues", "--phase", "top")
     assert "[bold]Stop[/bold] :warning: just short" in result.stdout
+
+
+def test_no_home_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
+    from legpress_cli.catalog import cache_dir
+
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("LEGPRESS_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert cache_dir() is None

@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT, Run
 from legpress_cli.advisor import Stance, assess
 from legpress_cli.model import Catalog
-from legpress_cli.render import LEVEL_COLORS, Glyphs, body_map
+from legpress_cli.render import LEVEL_COLORS, SHADES, Glyphs, body_map
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import make_docs
@@ -35,17 +35,15 @@ def glute_cell(text: str) -> str:
     return line[line.index("G") + 1]
 
 
-@pytest.mark.parametrize("ascii", [True, False])
-def test_each_level_has_its_own_shade(ascii: bool) -> None:
-    shades = Glyphs(ascii=ascii).shades
-    assert shades.isascii()
-    assert len(shades) == 5 and len(set(shades)) == 5
-    assert "." not in shades and " " not in shades  # never confused with outline or background
+def test_each_level_has_its_own_shade() -> None:
+    assert SHADES.isascii()
+    assert len(SHADES) == 5 and len(set(SHADES)) == 5
+    assert "." not in SHADES and " " not in SHADES  # never confused with outline or background
     assert len(set(LEVEL_COLORS)) == 5
 
 
 def test_high_feet_shade_the_glutes_darker(catalog: Catalog) -> None:
-    shades = Glyphs(ascii=True).shades
+    shades = SHADES
     neutral = glute_cell(draw(catalog, Stance(), ascii=True))
     high = glute_cell(draw(catalog, Stance(height="high"), ascii=True))
     assert shades.index(high) > shades.index(neutral)

@@ -177,3 +177,24 @@ def test_show_completion_prints_a_script() -> None:
     assert result.returncode == 0
     assert "_LEGPRESS_COMPLETE=complete_bash" in result.stdout
     assert "complete -o default -F _legpress_completion legpress" in result.stdout
+
+
+def test_completion_reads_the_chosen_data(tmp_path: Path) -> None:
+    data = tmp_path / "data"
+    data.mkdir()
+    for source in (Path(__file__).resolve().parents[1] / "data").glob("*.toml"):
+        (data / source.name).write_text(
+            source.read_text(encoding="utf-8").replace("vastus-lateralis", "vastus-lateralis-x"), encoding="utf-8"
+        )
+    for extra in ({"LEGPRESS_DATA": str(data)}, {}):
+        words = "legpress muscle vastus-l" if extra else f"legpress --data {data} muscle vastus-l"
+        result = subprocess.run(
+            [LEGPRESS],
+            capture_output=True,
+            text=True,
+            env=env(
+                _LEGPRESS_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(len(words.split()) - 1), **extra
+            ),
+            timeout=60,
+        )
+        assert result.stdout.split() == ["vastus-lateralis-x"]

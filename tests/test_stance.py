@@ -229,3 +229,11 @@ def test_rank_is_deterministic(catalog: Catalog) -> None:
     found = Found("glutes", "group", None)
     assert rank(catalog, found) == rank(catalog, found)
     assert assess(catalog, Stance()) == assess(catalog, Stance())
+
+
+def test_conflict_hint_names_the_running_command(run: Run) -> None:
+    result = run("map", "--deep", "--partial")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "legpress: error: --deep and --partial both set the depth; choose one (hint: see 'legpress map --help')\n"
+    )

@@ -54,11 +54,13 @@ class Found(NamedTuple):
     guessed_from: str | None  # the user's text when it was read as a typo or prefix
 
 
+def _group_spellings(catalog: Catalog) -> list[Spelling]:
+    return [Spelling(normalize(s), g.id) for g in catalog.groups for s in (g.id, g.name, *g.aliases)]
+
+
 def _spellings(catalog: Catalog, *, groups: bool) -> list[Spelling]:
     out = [Spelling(normalize(s), m.id) for m in catalog.muscles for s in (m.id, m.name, *m.aliases)]
-    if groups:
-        out += [Spelling(normalize(s), g.id) for g in catalog.groups for s in (g.id, g.name, *g.aliases)]
-    return out
+    return out + _group_spellings(catalog) if groups else out
 
 
 def _not_trained(catalog: Catalog, name: str) -> None:
@@ -97,10 +99,7 @@ def find(catalog: Catalog, name: str, *, groups: bool) -> Found:
 
 
 def find_group(catalog: Catalog, name: str) -> str:
-    result = match(
-        name,
-        [Spelling(normalize(s), g.id) for g in catalog.groups for s in (g.id, g.name, *g.aliases)],
-    )
+    result = match(name, _group_spellings(catalog))
     if len(result.owners) == 1:
         return result.owners[0]
     valid = ", ".join(g.id for g in catalog.groups)
@@ -195,12 +194,17 @@ def _choices(catalog: Catalog, stance: Stance) -> tuple[Choice, ...]:
     return tuple(table[pair] for pair in stance.chosen() if pair in table)
 
 
+def _hits(catalog: Catalog, choices: tuple[Choice, ...], muscle_id: str) -> tuple[tuple[Choice, Effect], ...]:
+    """The (option, effect) pairs among these options whose targets include this muscle."""
+    return tuple(
+        (ch, eff) for ch in choices for eff in ch.effects if any(muscle_id in catalog.expand(t) for t in eff.targets)
+    )
+
+
 def _shift(catalog: Catalog, muscle: Muscle, choices: tuple[Choice, ...]) -> Shift:
     from legpress_cli.model import CHANGE_MAX, CHANGE_MIN, EMPHASIS_MAX, EMPHASIS_MIN
 
-    hits = tuple(
-        (ch, eff) for ch in choices for eff in ch.effects if any(muscle.id in catalog.expand(t) for t in eff.targets)
-    )
+    hits = _hits(catalog, choices, muscle.id)
     change = _clip(sum(eff.change for _, eff in hits), CHANGE_MIN, CHANGE_MAX)
     moving = [eff.evidence for _, eff in hits if eff.change != 0]
     looked = [eff.evidence for _, eff in hits]
@@ -270,12 +274,7 @@ def assess(catalog: Catalog, stance: Stance) -> StanceReport:
 
 def effects_on(catalog: Catalog, muscle_id: str) -> tuple[tuple[Choice, Effect], ...]:
     """Every stance option that says something about this muscle, strongest change first."""
-    hits = [
-        (ch, eff)
-        for ch in catalog.choices
-        for eff in ch.effects
-        if any(muscle_id in catalog.expand(t) for t in eff.targets)
-    ]
+    hits = _hits(catalog, catalog.choices, muscle_id)
     return tuple(sorted(hits, key=lambda h: (-h[1].change, GRADES.index(h[1].evidence))))
 
 

@@ -143,8 +143,6 @@ def app_for(args: Sequence[str]) -> typer.Typer:
 def _data_dir(ctx: typer.Context) -> Path | None:
     root = ctx.find_root()
     value = root.params.get("data") if root.params else None
-    if value is None and os.environ.get("LEGPRESS_DATA"):
-        value = Path(os.environ["LEGPRESS_DATA"])
     return value if isinstance(value, Path) else None
 
 
@@ -360,7 +358,11 @@ def sources(ctx: typer.Context, json_: JsonFlag = False) -> None:
     _show(lambda g, _w, _c: render.sources_view(uses, g))
 
 
+_DIMENSION_WORDS = {"height": "foot height", "width": "stance width", "depth": "depth", "toes": "toe angle"}
+
+
 def _stance(
+    ctx: typer.Context,
     high: bool,
     low: bool,
     height: str | None,
@@ -399,13 +401,10 @@ def _stance(
         used = [(flag, value) for flag, value, on in options if on and value is not None]
         if len({value for _, value in used}) > 1:
             flags = " and ".join(flag for flag, _ in used)
-            what = {
-                "height": "foot height",
-                "width": "stance width",
-                "depth": "depth",
-                "toes": "toe angle",
-            }[dimension]
-            raise UsageProblem(f"{flags} both set the {what}; choose one", "see 'legpress stance --help'")
+            raise UsageProblem(
+                f"{flags} both set the {_DIMENSION_WORDS[dimension]}; choose one",
+                f"see '{ctx.command_path} --help'",
+            )
         if used:
             chosen[dimension] = used[0][1]
     return Stance(**chosen)
@@ -451,7 +450,7 @@ def stance(
     """How a foot position shifts the work between muscles, and how sure we are of each shift."""
     from legpress_cli import advisor
 
-    chosen = _stance(high, low, height, wide, narrow, width, deep, partial, depth, toes_out, toes)
+    chosen = _stance(ctx, high, low, height, wide, narrow, width, deep, partial, depth, toes_out, toes)
     catalog = _catalog(ctx)
     report = advisor.assess(catalog, chosen)
     if json_:
@@ -493,7 +492,7 @@ def target(
         sys.stderr.write(f"legpress: reading {name!r} as {report.name}\n")
     from legpress_cli import render
 
-    _show(lambda g, w, _c: render.target_view(report, found, catalog, g, w))
+    _show(lambda g, w, _c: render.target_view(report, catalog, g, w))
 
 
 @app.command(
@@ -519,7 +518,7 @@ def map_(
     """A body map of the hips and legs, front and back, shaded by how hard each muscle works."""
     from legpress_cli import advisor
 
-    chosen = _stance(high, low, height, wide, narrow, width, deep, partial, depth, toes_out, toes)
+    chosen = _stance(ctx, high, low, height, wide, narrow, width, deep, partial, depth, toes_out, toes)
     catalog = _catalog(ctx)
     report = advisor.assess(catalog, chosen)
     if json_:

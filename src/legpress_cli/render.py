@@ -25,7 +25,7 @@ from legpress_cli.advisor import CHANGE_WORDS
 from legpress_cli.errors import OutputClosed
 
 if TYPE_CHECKING:
-    from legpress_cli.advisor import Found, Shift, SourceUse, StanceReport, TargetReport
+    from legpress_cli.advisor import Shift, SourceUse, StanceReport, TargetReport
     from legpress_cli.model import Catalog, Choice, Cue, Effect, Muscle
 
 T = TypeVar("T")
@@ -44,6 +44,9 @@ ROLE_TITLE = {
 # Narrower than this, tables drop their long prose column so the rest stays readable.
 WIDE = 70
 NOT_ADVICE = "Not medical advice: general information about technique."
+# One character per emphasis level 1..5, light to dark, for maps without colour. Plain ASCII
+# even on a UTF-8 terminal: block shades blur together in many fonts.
+SHADES = "-:+#@"
 
 
 @dataclass(frozen=True)
@@ -66,12 +69,6 @@ class Glyphs:
     @property
     def dash(self) -> str:
         return "-" if self.ascii else "—"
-
-    @property
-    def shades(self) -> str:
-        """One character per emphasis level 1..5, light to dark, for maps without colour.
-        Plain ASCII even on a UTF-8 terminal: block shades blur together in many fonts."""
-        return "-:+#@"
 
 
 def grade(text: str) -> Text:
@@ -285,7 +282,7 @@ def stance_view(report: StanceReport, catalog: Catalog, glyphs: Glyphs, width: i
     return Group(*parts)
 
 
-def target_view(report: TargetReport, found: Found, catalog: Catalog, glyphs: Glyphs, width: int) -> RenderableType:
+def target_view(report: TargetReport, catalog: Catalog, glyphs: Glyphs, width: int) -> RenderableType:
     what = "group" if report.kind == "group" else "muscle"
     parts: list[RenderableType] = [Text(f"Stances for the {report.name.lower()} ({what})", style="bold")]
     if report.recommendations:
@@ -359,7 +356,7 @@ def _draw_view(
                     fg = "black" if level <= 3 else "white"
                     out.append(ch if ch.isupper() else " ", style=f"bold {fg} on {bg}")
                 else:
-                    out.append(ch if ch.isupper() else glyphs.shades[level - 1])
+                    out.append(ch if ch.isupper() else SHADES[level - 1])
             elif ch == ".":
                 out.append("." if not color else " ", style="on grey35" if color else "dim")
             else:
@@ -375,7 +372,7 @@ def _map_legend(catalog: Catalog, report: StanceReport, glyphs: Glyphs, *, color
         if color:
             scale.append("  ", style=f"on {LEVEL_COLORS[level - 1]}")
         else:
-            scale.append(glyphs.shades[level - 1] * 2)
+            scale.append(SHADES[level - 1] * 2)
         scale.append(f" {level}  ")
     keys: dict[str, tuple[str, str]] = {}
     for v in catalog.views:
