@@ -213,3 +213,31 @@ def test_unknown_option(run: Run) -> None:
     assert result.stderr == (
         "legpress: error: No such option: --fast (Possible options: --phase) (hint: see 'legpress cues --help')\n"
     )
+
+
+def test_missing_argument_is_a_usage_error(run: Run) -> None:
+    result = run("muscle")
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == "legpress: error: Missing argument 'name'. (hint: see 'legpress muscle --help')\n"
+
+
+def test_options_left_out_build_no_type_adapter(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Start-up: Typer converts only the values the user gave (see cli._skip_coercing_missing_values).
+    Fails if a Typer release changes the internals that shortcut relies on."""
+    import typer.core
+
+    from legpress_cli import cli
+
+    built: list[str] = []
+    real = typer.core.build_runtime_param  # type: ignore[attr-defined]
+
+    def recording(descriptor: Any) -> Any:
+        built.append(str(descriptor.annotation))
+        return real(descriptor)
+
+    monkeypatch.setattr(typer.core, "build_runtime_param", recording)
+    assert cli.SKIPS_MISSING_COERCION
+    result = run("muscles", "--role", "primary", "--json")
+    assert result.exit_code == 0, result.stderr
+    assert json.loads(result.stdout)["role"] == "primary"
+    assert built == ["typing.Literal['primary', 'secondary', 'stabilizer']"]
