@@ -1,11 +1,17 @@
 """Start-up benchmark: whole processes, in pairs against a yardstick app, on this machine.
 
-    .venv/bin/python benchmarks/bench.py [--runs N]
+    .venv/bin/python benchmarks/bench.py [--runs N] [--instructions]
 
 For each command it runs the command and the yardstick in turn (A B A B ...), so a drift in the
 machine's speed hits both alike, and reports the median wall time, the median of the pairwise
-ratios, and the peak memory (max RSS) of each process. It judges nothing; it prints the numbers
-and the targets beside them. Finally it lists legpress's own modules from `python -X importtime`.
+ratios with their middle half (25th-75th percentile, to show how noisy the machine was), and
+the peak memory (max RSS) of each process, with each target and whether the median meets it.
+It never fails on a missed target: it reports. Finally it lists legpress's own modules from
+`python -X importtime`.
+
+With --instructions it also counts the instructions each process executes under valgrind's
+callgrind, once each: slow, but the same count whatever else the machine is doing, so it
+shows a change that wall-clock noise would hide.
 """
 
 from __future__ import annotations
@@ -13,9 +19,12 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
+import shutil
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 from dataclasses import dataclass
 from pathlib import Path
@@ -76,13 +85,39 @@ def measure(case: Case, runs: int) -> dict[str, float]:
         base_peaks.append(base_peak)
         ratios.append(wall / base)
         mem_ratios.append(peak / base_peak)
+    low, _, high = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else (ratios[0],) * 3
     return {
         "wall": statistics.median(walls),
         "yardstick": statistics.median(bases),
         "ratio": statistics.median(ratios),
+        "low": low,
+        "high": high,
         "peak": statistics.median(peaks),
         "mem_ratio": statistics.median(mem_ratios),
     }
+
+
+def instructions(argv: list[str], env: dict[str, str]) -> int:
+    """Instructions one run executes, counted by callgrind (deterministic for the same inputs)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        result = subprocess.run(
+            ["valgrind", "--tool=callgrind", f"--callgrind-out-file={tmp}/out", *argv],
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            env={**BASE_ENV, **env},
+            check=True,
+        )
+    found = re.search(r"Collected : (\d+)", result.stderr) or re.search(r"refs:\s+([\d,]+)", result.stderr)
+    if found is None:
+        raise SystemExit("could not read callgrind's instruction count")
+    return int(found.group(1).replace(",", ""))
+
+
+def verdict(value: float, target: float | None) -> str:
+    if target is None:
+        return ""
+    return "met" if value <= target else "MISSED"
 
 
 def importtime(top: int) -> list[str]:
@@ -106,20 +141,42 @@ def importtime(top: int) -> list[str]:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15, help="paired runs per command (default 15)")
+    parser.add_argument("--instructions", action="store_true", help="also count instructions with callgrind")
     args = parser.parse_args()
+    if args.runs < 1:
+        parser.error("--runs must be at least 1")
+    if args.instructions and shutil.which("valgrind") is None:
+        parser.error("--instructions needs valgrind on PATH")
     print(f"legpress start-up benchmark, {time.strftime('%Y-%m-%d')}, Python {platform.python_version()},")
     print(f"{os.cpu_count()} CPUs, {platform.machine()}; {args.runs} paired runs each, medians")
     print()
-    print(f"{'command':42} {'wall ms':>8} {'yard ms':>8} {'ratio':>6} {'target':>7} {'peak MiB':>9} {'mem':>5}")
+    print(
+        f"{'command':40} {'wall ms':>7} {'yard ms':>7} {'ratio':>5} {'middle half':>11} {'target':>6} {'':6} "
+        f"{'peak MiB':>8} {'mem':>4}"
+    )
+    missed = 0
     for case in CASES:
         r = measure(case, args.runs)
         target = f"<={case.wall_target:.2f}" if case.wall_target is not None else ""
+        wall_ok = verdict(r["ratio"], case.wall_target)
+        mem_ok = verdict(r["mem_ratio"], MEMORY_TARGET if case.wall_target is not None else None)
+        missed += (wall_ok == "MISSED") + (mem_ok == "MISSED")
         print(
-            f"{case.label:42} {r['wall'] * 1000:8.1f} {r['yardstick'] * 1000:8.1f} {r['ratio']:6.2f} {target:>7} "
-            f"{r['peak']:9.1f} {r['mem_ratio']:5.2f}"
+            f"{case.label:40} {r['wall'] * 1000:7.1f} {r['yardstick'] * 1000:7.1f} {r['ratio']:5.2f} "
+            f"{r['low']:5.2f}-{r['high']:<5.2f} {target:>6} {wall_ok:6} "
+            f"{r['peak']:8.1f} {r['mem_ratio']:4.2f} {mem_ok}"
         )
     print(f"(memory target: peak at most {MEMORY_TARGET:.2f}x the yardstick's)")
+    print("all targets met" if not missed else f"{missed} target(s) missed")
     print()
+    if args.instructions:
+        print("instructions executed (callgrind, one run each; deterministic):")
+        base = instructions(YARDSTICK, {})
+        print(f"  {'yardstick':40} {base / 1e6:8.1f} M")
+        for case in CASES:
+            count = instructions(case.argv, case.env)
+            print(f"  {case.label:40} {count / 1e6:8.1f} M  {count / base:5.2f}x")
+        print()
     print("legpress modules on the `legpress muscles` path (python -X importtime):")
     print("\n".join(importtime(12)))
 
