@@ -9,7 +9,6 @@ import sys
 from legpress_cli import __version__
 
 
-
 def main() -> None:
     args = sys.argv[1:]
     if args in (["--version"], ["-V"]):
