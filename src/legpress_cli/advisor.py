@@ -201,6 +201,11 @@ def _hits(catalog: Catalog, choices: tuple[Choice, ...], muscle_id: str) -> tupl
     )
 
 
+def _score(hits: tuple[tuple[Choice, Effect], ...]) -> float:
+    """How credibly these effects raise a muscle: each change weighed by its evidence."""
+    return sum(eff.change * WEIGHT[eff.evidence] for _, eff in hits)
+
+
 def _shift(catalog: Catalog, muscle: Muscle, choices: tuple[Choice, ...]) -> Shift:
     from legpress_cli.model import CHANGE_MAX, CHANGE_MIN, EMPHASIS_MAX, EMPHASIS_MIN
 
@@ -215,7 +220,7 @@ def _shift(catalog: Catalog, muscle: Muscle, choices: tuple[Choice, ...]) -> Shi
         emphasis=_clip(muscle.emphasis + change, EMPHASIS_MIN, EMPHASIS_MAX),
         change=change,
         evidence=evidence,
-        score=sum(eff.change * WEIGHT[eff.evidence] for _, eff in hits),
+        score=_score(hits),
         effects=hits,
     )
 
@@ -314,19 +319,20 @@ def rank(catalog: Catalog, found: Found) -> TargetReport:
     """
     ids = catalog.expand(found.id)
     name = catalog.group(found.id).name if found.kind == "group" else catalog.muscle(found.id).name
-    reports = {stance: assess(catalog, stance) for stance in all_stances()}
-
-    def score(stance: Stance) -> float:
-        return sum(reports[stance].shift(i).score for i in ids) / len(ids)
+    # Scoring needs only the effects on the target; full reports are built for the few listed.
+    scores = {
+        stance: sum(_score(_hits(catalog, _choices(catalog, stance), i)) for i in ids) / len(ids)
+        for stance in all_stances()
+    }
 
     def earns_its_place(stance: Stance) -> bool:
-        return all(score(stance._replace(**{d: CHOICES[d][0]})) < score(stance) for d, _ in stance.chosen())
+        return all(scores[stance._replace(**{d: CHOICES[d][0]})] < scores[stance] for d, _ in stance.chosen())
 
-    candidates = [s for s in reports if score(s) > 0 and earns_its_place(s)]
-    candidates.sort(key=lambda s: (-score(s), len(s.chosen()), s))
+    candidates = [s for s in scores if scores[s] > 0 and earns_its_place(s)]
+    candidates.sort(key=lambda s: (-scores[s], len(s.chosen()), s))
     recs: list[Recommendation] = []
     for n, stance in enumerate(candidates[:MAX_RECOMMENDATIONS], start=1):
-        report = reports[stance]
+        report = assess(catalog, stance)
         raising = [eff.evidence for i in ids for _, eff in report.shift(i).effects if eff.change > 0]
         recs.append(
             Recommendation(
@@ -334,7 +340,7 @@ def rank(catalog: Catalog, found: Found) -> TargetReport:
                 stance=stance,
                 label=stance_label(catalog, stance),
                 change=max(report.shift(i).change for i in ids),
-                score=round(score(stance), 3),
+                score=round(scores[stance], 3),
                 evidence=weakest(raising) if raising else "claim",
                 also=tuple(s for s in report.shifts if s.muscle.id not in ids and s.change != 0),
                 cautions=tuple(f"{ch.label}: {ch.caution}" for ch in report.choices if ch.caution),
