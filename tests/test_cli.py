@@ -221,8 +221,19 @@ def test_missing_argument_is_a_usage_error(run: Run) -> None:
     assert result.stderr == "legpress: error: Missing argument 'name'. (hint: see 'legpress muscle --help')\n"
 
 
-def test_options_left_out_build_no_type_adapter(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
-    """Start-up: Typer converts only the values the user gave (see cli._skip_coercing_missing_values).
+@pytest.mark.parametrize(
+    ("args", "adapters"),
+    [
+        (["muscles"], []),
+        (["muscle", "vmo"], []),
+        (["muscles", "--group", "hams", "--role", "primary"], ["typing.Literal['primary', 'secondary', 'stabilizer']"]),
+        (["stance", "--high", "--width", "wide"], ["typing.Literal['narrow', 'hip', 'wide']"]),
+    ],
+)
+def test_typer_converts_only_what_needs_converting(
+    run: Run, monkeypatch: pytest.MonkeyPatch, args: list[str], adapters: list[str]
+) -> None:
+    """Start-up: options left out and plain words skip Typer's TypeAdapters (see coercion.py).
     Fails if a Typer release changes the internals that shortcut relies on."""
     import typer.core
 
@@ -236,8 +247,7 @@ def test_options_left_out_build_no_type_adapter(run: Run, monkeypatch: pytest.Mo
         return real(descriptor)
 
     monkeypatch.setattr(typer.core, "build_runtime_param", recording)
-    assert cli.SKIPS_MISSING_COERCION
-    result = run("muscles", "--role", "primary", "--json")
+    assert cli.SHORTCUT_COERCION
+    result = run(*args, "--json")
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["role"] == "primary"
-    assert built == ["typing.Literal['primary', 'secondary', 'stabilizer']"]
+    assert built == adapters

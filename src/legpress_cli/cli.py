@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 import typer
 from typer.core import TyperGroup
 
-from legpress_cli import __version__
+from legpress_cli import __version__, coercion
 from legpress_cli.errors import EXIT_DATA, EXIT_OK, LegpressError, OutputClosed, UsageProblem
 from legpress_cli.vocab import Depth, Height, Phase, Role, Toes, Width
 
@@ -94,43 +94,8 @@ class LegpressGroup(TyperGroup):
         return code
 
 
-class _MissingValue:
-    """Typer's coercion of a missing value, which is always None for a single-valued parameter."""
-
-    def coerce(self, value: None, param: object, ctx: object) -> None:
-        return None
-
-
-def _skip_coercing_missing_values() -> bool:
-    """Let Typer answer None for an option left out without building a pydantic TypeAdapter first.
-
-    Typer 0.29 builds a TypeAdapter for every parameter it processes, even to turn None into
-    None; for an option the user did not give, that is all it does. The first one also imports
-    pydantic's plugin loader and importlib.metadata: together about 8% of `legpress muscles`'s
-    start-up (instruction counts). Given values still go through Typer's own coercion, and the
-    required check and callbacks still run in Typer's code. Returns False, leaving Typer as it
-    is, if a Typer release no longer has the shape this relies on (a test watches for that).
-    """
-    param_class = getattr(typer.core, "_TyperParameter", None)
-    original = getattr(param_class, "process_value", None)
-    if param_class is None or original is None or not hasattr(param_class, "get_runtime_param"):
-        return False
-    missing = _MissingValue()
-
-    def process_value(self: Any, ctx: Any, value: Any) -> Any:
-        if value is not None or self.multiple or self.nargs == -1 or getattr(self, "_runtime_param", 0) is not None:
-            return original(self, ctx, value)
-        self._runtime_param = missing
-        try:
-            return original(self, ctx, value)
-        finally:
-            self._runtime_param = None
-
-    param_class.process_value = process_value
-    return True
-
-
-SKIPS_MISSING_COERCION = _skip_coercing_missing_values()
+# Typer hands back missing values and plain words unchanged; see coercion.py for why this pays.
+SHORTCUT_COERCION = coercion.install()
 
 
 def _new_app() -> typer.Typer:

@@ -1,0 +1,70 @@
+"""A start-up shortcut in Typer's value coercion, for values it would hand back unchanged.
+
+Typer 0.29 builds a pydantic TypeAdapter for every parameter it processes, before looking at
+the value: even to turn the None of an option the user left out into None, or a word from the
+command line into the same `str`. The first adapter also imports pydantic's plugin loader and
+importlib.metadata; for `legpress muscles` that was ~8% of start-up by instruction count.
+
+`install()` makes Typer use a pass-through coercer for exactly those two cases: a missing value
+of a single-valued parameter, and a `str` given for a plain `str` parameter with no custom
+parser. Every other value (choices, paths, lists) still goes through Typer's own adapters, and
+the required check and callbacks still run in Typer's code. It relies on two private names of
+Typer's (`_TyperParameter`, `_runtime_param`); if a release drops them, `install()` changes
+nothing and returns False, and a test fails so the shortcut can be brought up to date.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+_INSTALLED = False
+
+
+class _AsGiven:
+    """Stands in for Typer's runtime coercion where its answer is the value itself."""
+
+    def coerce(self, value: Any, param: object, ctx: object) -> Any:
+        return value
+
+
+def passes_through(param: Any, value: Any) -> bool:
+    """Whether Typer's coercion would return this value unchanged."""
+    if param.multiple or param.nargs != 1:
+        return False  # Typer turns a missing multi-value into () and splits the rest
+    if value is None:
+        return True
+    descriptor = getattr(param, "type_descriptor", None)
+    info = getattr(descriptor, "parameter_info", None)
+    return (
+        type(value) is str
+        and getattr(descriptor, "annotation", None) is str
+        and info is not None
+        and getattr(info, "parser", None) is None
+    )
+
+
+def install() -> bool:
+    """Put the shortcut in place (once); True if Typer has the shape it relies on."""
+    global _INSTALLED
+    if _INSTALLED:
+        return True
+    import typer.core
+
+    param_class = getattr(typer.core, "_TyperParameter", None)
+    original = getattr(param_class, "process_value", None)
+    if param_class is None or original is None or not hasattr(param_class, "get_runtime_param"):
+        return False
+    as_given = _AsGiven()
+
+    def process_value(self: Any, ctx: Any, value: Any) -> Any:
+        if getattr(self, "_runtime_param", 0) is not None or not passes_through(self, value):
+            return original(self, ctx, value)
+        self._runtime_param = as_given
+        try:
+            return original(self, ctx, value)
+        finally:
+            self._runtime_param = None
+
+    param_class.process_value = process_value
+    _INSTALLED = True
+    return True
