@@ -215,6 +215,31 @@ def test_unknown_option(run: Run) -> None:
     )
 
 
+@pytest.mark.parametrize(
+    ("args", "stderr"),
+    [
+        (
+            ["muscles", "--data", "/x"],
+            "legpress: error: No such option: --data "
+            "(hint: --data goes before the command: legpress --data DIR muscles ...)\n",
+        ),
+        (
+            ["stance", "--high", "--data=/x"],
+            "legpress: error: No such option: --data (Possible options: --depth, --partial, --width) "
+            "(hint: --data goes before the command: legpress --data DIR stance ...)\n",
+        ),
+        (
+            ["sources", "--version"],
+            "legpress: error: No such option: --version (Possible options: --json) "
+            "(hint: --version goes before the command: legpress --version)\n",
+        ),
+    ],
+)
+def test_global_option_after_the_command_says_where_it_goes(run: Run, args: list[str], stderr: str) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", stderr)
+
+
 def test_missing_argument_is_a_usage_error(run: Run) -> None:
     result = run("muscle")
     assert (result.exit_code, result.stdout) == (2, "")

@@ -37,6 +37,22 @@ def _error_line(message: str, hint: str | None) -> None:
     sys.stderr.write(" ".join(line.split()) + "\n")
 
 
+# Options of the root command, and how to write them, for a user who put one after a command.
+_GLOBAL_OPTIONS = {
+    "--data": "legpress --data DIR {command} ...",
+    "--version": "legpress --version",
+    "-V": "legpress -V",
+}
+
+
+def _usage_hint(path: str, unknown_option: str | None) -> str:
+    """Point at the help, or, for a global option given after a command, at where it goes."""
+    command = path.partition(" ")[2]
+    if unknown_option in _GLOBAL_OPTIONS and command:
+        return f"{unknown_option} goes before the command: " + _GLOBAL_OPTIONS[unknown_option].format(command=command)
+    return f"see '{path} --help'"
+
+
 def _guarded(call: Callable[[], Any]) -> int:
     """Run the app and turn every way it can end into an exit code; the only place that does."""
     try:
@@ -52,7 +68,7 @@ def _guarded(call: Callable[[], Any]) -> int:
     except typer.TyperException as e:
         ctx = getattr(e, "ctx", None)
         path = ctx.command_path if ctx is not None else "legpress"
-        _error_line(e.format_message(), f"see '{path} --help'")
+        _error_line(e.format_message(), _usage_hint(path, getattr(e, "option_name", None)))
         return e.exit_code
     except KeyboardInterrupt:
         return 130
