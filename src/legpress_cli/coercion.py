@@ -5,12 +5,14 @@ the value: even to turn the None of an option the user left out into None, or a 
 command line into the same `str`. The first adapter also imports pydantic's plugin loader and
 importlib.metadata; for `legpress muscles` that was ~8% of start-up by instruction count.
 
-`install()` makes Typer use a pass-through coercer for exactly those two cases: a missing value
-of a single-valued parameter, and a `str` given for a plain `str` parameter with no custom
-parser. Every other value (choices, paths, lists) still goes through Typer's own adapters, and
-the required check and callbacks still run in Typer's code. It relies on two private names of
-Typer's (`_TyperParameter`, `_runtime_param`); if a release drops them, `install()` changes
-nothing and returns False, and a test fails so the shortcut can be brought up to date.
+`install()` makes Typer use a pass-through coercer for exactly the values it would hand back
+unchanged: a missing value of a single-valued parameter, a `str` given for a plain `str`
+parameter, and a word spelled exactly as one of a case-sensitive Literal's strings. Everything
+else (paths, lists, a choice in the wrong case or not a choice at all, so its error message)
+still goes through Typer's own adapters, and the required check and callbacks still run in
+Typer's code. It relies on private names of Typer's (`_TyperParameter`, `_runtime_param`,
+`type_descriptor`); if a release drops them, `install()` changes nothing and returns False, or
+the shortcut simply stops applying, and a test fails so it can be brought up to date.
 """
 
 from __future__ import annotations
@@ -27,7 +29,7 @@ class _AsGiven:
         return value
 
 
-def passes_through(param: Any, value: Any) -> bool:
+def passes_through(param: Any, value: Any, ctx: Any) -> bool:
     """Whether Typer's coercion would return this value unchanged."""
     if param.multiple or param.nargs != 1:
         return False  # Typer turns a missing multi-value into () and splits the rest
@@ -35,11 +37,18 @@ def passes_through(param: Any, value: Any) -> bool:
         return True
     descriptor = getattr(param, "type_descriptor", None)
     info = getattr(descriptor, "parameter_info", None)
+    if type(value) is not str or info is None or getattr(info, "parser", 0) is not None:
+        return False
+    if getattr(descriptor, "annotation", None) is str:
+        return True
+    # A word spelled exactly as one of a Literal's strings: Typer's choice matching returns it.
+    choices = getattr(descriptor, "choices", None)
     return (
-        type(value) is str
-        and getattr(descriptor, "annotation", None) is str
-        and info is not None
-        and getattr(info, "parser", None) is None
+        isinstance(choices, tuple)
+        and all(type(c) is str for c in choices)
+        and value in choices
+        and getattr(descriptor, "case_sensitive", False) is True
+        and getattr(ctx, "token_normalize_func", 0) is None
     )
 
 
@@ -57,7 +66,7 @@ def install() -> bool:
     as_given = _AsGiven()
 
     def process_value(self: Any, ctx: Any, value: Any) -> Any:
-        if getattr(self, "_runtime_param", 0) is not None or not passes_through(self, value):
+        if getattr(self, "_runtime_param", 0) is not None or not passes_through(self, value, ctx):
             return original(self, ctx, value)
         self._runtime_param = as_given
         try:
