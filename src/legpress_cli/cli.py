@@ -110,7 +110,7 @@ class LegpressGroup(TyperGroup):
         return code
 
 
-# Typer hands back missing values and plain words unchanged; see coercion.py for why this pays.
+# Values Typer would hand back unchanged skip its TypeAdapters; coercion.py says why that pays.
 SHORTCUT_COERCION = coercion.install()
 
 

@@ -19,9 +19,6 @@ from __future__ import annotations
 
 from typing import Any
 
-_INSTALLED = False
-
-
 class _AsGiven:
     """Stands in for Typer's runtime coercion where its answer is the value itself."""
 
@@ -53,10 +50,8 @@ def passes_through(param: Any, value: Any, ctx: Any) -> bool:
 
 
 def install() -> bool:
-    """Put the shortcut in place (once); True if Typer has the shape it relies on."""
-    global _INSTALLED
-    if _INSTALLED:
-        return True
+    """Put the shortcut in place; True if Typer has the shape it relies on. Called once, when
+    the CLI module is imported."""
     import typer.core
 
     param_class = getattr(typer.core, "_TyperParameter", None)
@@ -75,5 +70,4 @@ def install() -> bool:
             self._runtime_param = None
 
     param_class.process_value = process_value
-    _INSTALLED = True
     return True
