@@ -19,6 +19,7 @@ from __future__ import annotations
 
 from typing import Any
 
+
 class _AsGiven:
     """Stands in for Typer's runtime coercion where its answer is the value itself."""
 
