@@ -260,8 +260,8 @@ def test_missing_argument_is_a_usage_error(run: Run) -> None:
 def test_typer_converts_only_what_needs_converting(
     run: Run, monkeypatch: pytest.MonkeyPatch, args: list[str], adapters: list[str]
 ) -> None:
-    """Start-up: options left out and plain words skip Typer's TypeAdapters (see coercion.py).
-    Fails if a Typer release changes the internals that shortcut relies on."""
+    """Start-up: options left out, plain words and exact choices skip Typer's TypeAdapters, and
+    paths still get one (see coercion.py). Fails if a Typer release changes what that relies on."""
     import typer.core
 
     from legpress_cli import cli
