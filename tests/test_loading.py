@@ -170,7 +170,20 @@ def test_bad_data_through_the_cli(
 def test_missing_data_folder(run: Run, tmp_path: Path) -> None:
     result = run("--data", str(tmp_path / "nowhere"), "cues")
     assert result.exit_code == 1
-    assert result.stderr.startswith(f"legpress: error: {tmp_path / 'nowhere'}: data folder not found")
+    assert result.stderr == (
+        f"legpress: error: {tmp_path / 'nowhere'}: data folder not found "
+        "(hint: check the path, or leave out --data / LEGPRESS_DATA to use the built-in data)\n"
+    )
+
+
+def test_data_path_that_is_a_file(run: Run, tmp_path: Path) -> None:
+    (tmp_path / "muscles.toml").write_text("x = 1\n")
+    result = run("--data", str(tmp_path / "muscles.toml"), "cues")
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"legpress: error: {tmp_path / 'muscles.toml'}: not a folder "
+        "(hint: check the path, or leave out --data / LEGPRESS_DATA to use the built-in data)\n"
+    )
 
 
 def test_data_from_environment(run: Run, data_copy: Path) -> None:

@@ -26,6 +26,7 @@ M = TypeVar("M", bound="BaseModel")
 # Far above any real data file; stops a mistaken --data from reading something huge.
 MAX_BYTES = 1_000_000
 _HINT = "fix the file, or leave out --data / LEGPRESS_DATA to use the built-in data"
+_DIR_HINT = "check the path, or leave out --data / LEGPRESS_DATA to use the built-in data"
 
 
 def builtin_data_dir() -> Path:
@@ -103,9 +104,9 @@ def _validate(model: type[M], path: Path) -> M:
 def _resolve_dir(data_dir: Path | None) -> Path:
     directory = builtin_data_dir() if data_dir is None else data_dir
     if not directory.exists():
-        raise DataError(f"{directory!s}: data folder not found", _HINT)
+        raise DataError(f"{directory!s}: data folder not found", _DIR_HINT)
     if not directory.is_dir():
-        raise DataError(f"{directory!s}: not a folder", _HINT)
+        raise DataError(f"{directory!s}: not a folder", _DIR_HINT)
     return directory
 
 
