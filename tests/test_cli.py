@@ -39,6 +39,23 @@ def test_exact_output(run: Run, name: str, args: list[str]) -> None:
     golden(name, result.stdout)
 
 
+NARROW_CASES = [
+    ("stance-high-wide-40.txt", ["stance", "--high", "--wide"], 40),
+    ("muscle-vmo-80.txt", ["muscle", "vmo"], 80),
+    ("target-glutes-40.txt", ["target", "glutes"], 40),
+]
+
+
+@pytest.mark.parametrize(("name", "args", "columns"), NARROW_CASES, ids=[c[0] for c in NARROW_CASES])
+def test_narrow_layouts(run: Run, name: str, args: list[str], columns: int) -> None:
+    """Narrow terminals get layouts of their own: no bar or heading is broken across lines, and
+    the muscle's foot positions are listed rather than squeezed into a thin column."""
+    result = run(*args, env={"COLUMNS": str(columns)})
+    assert result.exit_code == 0, result.stderr
+    assert max(len(line) for line in result.stdout.splitlines()) <= columns
+    golden(name, result.stdout)
+
+
 def test_muscles_json_roles(run_json: Callable[..., Any]) -> None:
     data = run_json("muscles")
     assert data["schema_version"] == 1 and data["command"] == "muscles"

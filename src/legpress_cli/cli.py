@@ -340,7 +340,7 @@ def muscle(
         sys.stderr.write(f"legpress: reading {name!r} as {m.name}\n")
     from legpress_cli import render
 
-    _show(lambda g, _w, _c: render.muscle_detail(m, catalog, effects, g))
+    _show(lambda g, w, _c: render.muscle_detail(m, catalog, effects, g, w))
 
 
 @app.command(epilog=("Examples:  legpress cues  |  legpress cues --phase bottom  |  legpress cues --json"))

@@ -75,34 +75,41 @@ def grade(text: str) -> Text:
     return Text(text, style=GRADE_STYLE.get(text, ""))
 
 
-# Columns holding prose take the spare width; the short ones keep to one line.
+# Columns holding prose wrap and take the spare width; the short ones keep to one line.
 PROSE = frozenset({"In the lift", "Why", "Cue", "Stance", "Also changes"})
 
 
-def _fixed_widths(table: Table, width: int) -> Table:
+def _set_widths(table: Table, width: int, min_flex: int = 20) -> bool:
     """Give every column its width up front so rich need not measure each cell, which is most
-    of the cost of drawing a long table. Short columns get their longest cell; the prose
-    column, if any, gets what is left. Only when the terminal is wide enough for that to fit."""
+    of the cost of drawing a long table. Each column gets its longest cell, except the
+    wrapping column with the most text, which gets what is left if that is at least
+    `min_flex`. Returns False, leaving the table to rich, when the terminal is too narrow."""
     from rich.cells import cell_len
 
     def longest(column: Column) -> int:
         cells = [column.header, *column._cells]
         return max(c.cell_len if isinstance(c, Text) else cell_len(str(c)) for c in cells)
 
-    prose = [c for c in table.columns if c.ratio]
-    if len(prose) > 1:
-        return table
-    fixed = {id(c): longest(c) for c in table.columns if not c.ratio}
-    gaps = 3 * (len(table.columns) - 1)  # padding, a blank rule and padding between columns
-    rest = width - gaps - sum(fixed.values())
-    if rest < (20 if prose else 0):
-        return table
-    for column in table.columns:
-        column.width = fixed.get(id(column)) or min(rest, longest(column))
+    needs = [longest(c) for c in table.columns]
+    flexible = [n for n, c in enumerate(table.columns) if c.ratio]
+    taker = max(flexible, key=lambda n: needs[n], default=None)
+    _, right, _, left = table.padding
+    gaps = (right + 1 + left) * (len(table.columns) - 1)  # padding, a blank rule, padding
+    rest = width - gaps - sum(need for n, need in enumerate(needs) if n != taker)
+    if rest < (min_flex if taker is not None else 0):
+        return False
+    for n, column in enumerate(table.columns):
+        column.width = min(rest, needs[n]) if n == taker else needs[n]
+    return True
+
+
+def _fixed_widths(table: Table, width: int, min_flex: int = 20) -> Table:
+    _set_widths(table, width, min_flex)
     return table
 
 
-def _table(*columns: str, title: str | None = None) -> Table:
+def _table(*columns: str, title: str | None = None, flex: frozenset[str] = PROSE, compact: bool = False) -> Table:
+    """A table in the house style; `compact` puts two spaces between columns instead of three."""
     table = Table(
         title=title,
         box=box.SIMPLE_HEAD,
@@ -110,9 +117,10 @@ def _table(*columns: str, title: str | None = None) -> Table:
         title_style="bold",
         pad_edge=False,
         show_edge=False,
+        padding=(0, 1, 0, 0) if compact else (0, 1),
     )
     for name in columns:
-        prose = name in PROSE
+        prose = name in flex
         table.add_column(
             name,
             overflow="fold",
@@ -170,7 +178,7 @@ def muscles_table(muscles: tuple[Muscle, ...], catalog: Catalog, glyphs: Glyphs,
 
 
 def muscle_detail(
-    m: Muscle, catalog: Catalog, effects: tuple[tuple[Choice, Effect], ...], glyphs: Glyphs
+    m: Muscle, catalog: Catalog, effects: tuple[tuple[Choice, Effect], ...], glyphs: Glyphs, width: int
 ) -> RenderableType:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
@@ -198,10 +206,21 @@ def muscle_detail(
                 grade(eff.evidence),
                 eff.reason,
             )
-        parts.append(table)
+        # Where the reasons would be squeezed into a narrow column, list them under each stance.
+        parts += [table] if _set_widths(table, width, min_flex=30) else _effect_lines(effects, glyphs)
     else:
         parts.append(Text("No foot position in the data changes this muscle."))
     return Group(*parts)
+
+
+def _effect_lines(effects: tuple[tuple[Choice, Effect], ...], glyphs: Glyphs) -> list[RenderableType]:
+    out: list[RenderableType] = [Text("Foot positions", style="bold")]
+    for ch, eff in effects:
+        head = Text(f"{ch.label}: {glyphs.arrow(eff.change)} {CHANGE_WORDS[eff.change]} (")
+        head.append(grade(eff.evidence))
+        head.append(")")
+        out += [head, Padding(Text(eff.reason), (0, 0, 0, 2))]
+    return out
 
 
 def cues_view(cues: tuple[Cue, ...], catalog: Catalog, glyphs: Glyphs, width: int) -> RenderableType:
@@ -242,11 +261,12 @@ def _change_cell(s: Shift, glyphs: Glyphs) -> Text:
 
 def stance_view(report: StanceReport, catalog: Catalog, glyphs: Glyphs, width: int) -> RenderableType:
     wide = width >= WIDE
-    columns = (
-        ["Muscle", "Group", "Base", "Stance", "Change", "Evidence"] if wide else ["Muscle", "Stance", "", "Evidence"]
-    )
     title = "Stance: " + (", ".join(ch.label for ch in report.choices) or "neutral")
-    table = _table(*columns, title=title)
+    if wide:
+        table = _table("Muscle", "Group", "Base", "Stance", "Change", "Evidence", title=title)
+    else:
+        # Narrow: the bar and its arrow share a column, and long names wrap instead of the bars.
+        table = _table("Muscle", "Stance", "Evidence", title=title, flex=frozenset({"Muscle"}), compact=True)
     for s in _sections(table, report.shifts, lambda s: ROLE_TITLE[s.muscle.role]):
         m = s.muscle
         if wide:
@@ -259,18 +279,20 @@ def stance_view(report: StanceReport, catalog: Catalog, glyphs: Glyphs, width: i
                 grade(s.evidence),
             )
         else:
-            table.add_row(m.name, glyphs.bar(s.emphasis), _change_cell(s, glyphs), grade(s.evidence))
-    parts: list[RenderableType] = [_fixed_widths(table, width)]
+            table.add_row(
+                m.name, Text.assemble(glyphs.bar(s.emphasis), " ", _change_cell(s, glyphs)), grade(s.evidence)
+            )
+    parts: list[RenderableType] = [_fixed_widths(table, width, min_flex=20 if wide else 10)]
     for ch in report.choices:
         parts.append(Text(f"Why {ch.label}: {ch.mechanism}", style="bold"))
         for eff in ch.effects:
             names = ", ".join(catalog.display_name(t) for t in eff.targets)
-            line = Text(f"  {glyphs.arrow(eff.change)} {names} (")
+            line = Text(f"{glyphs.arrow(eff.change)} {names} (")
             line.append(grade(eff.evidence))
             line.append(f"): {eff.reason}")
-            parts.append(line)
+            parts.append(Padding(line, (0, 0, 0, 2)))
         if ch.caution:
-            parts.append(Text(f"  Caution: {ch.caution}", style="yellow"))
+            parts.append(Padding(Text(f"Caution: {ch.caution}", style="yellow"), (0, 0, 0, 2)))
     parts.append(Text(report.summary[0].upper() + report.summary[1:] + ".", style="bold"))
     if not report.choices:
         parts.append(
