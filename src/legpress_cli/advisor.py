@@ -1,39 +1,44 @@
 """Pure functions from the catalog to answers. Nothing here prints, imports rich or typer.
 
-How stances combine (documented in the README):
-  * each chosen non-neutral option contributes its effects; a group target stands for each
-    of its muscles;
-  * a muscle's change is the sum of the changes aimed at it, clipped to -2..+2;
-  * its emphasis in the stance is baseline + change, clipped to the 1..5 scale;
-  * its evidence is the weakest grade among the effects that moved it (or, if none moved it,
-    among the effects that looked at it); with no effect at all it keeps its role's grade.
-Ranking stances for a target weighs each effect by its grade (see WEIGHT), so a contradicted
-claim never recommends a stance.
+How the advisor reasons (documented in the README, "How evidence is graded"):
+  * A finding answers the comparison it made. For a stance against the neutral one, a finding
+    applies to a muscle if the positions it held the same are part of the stance, and every
+    dimension it varied is chosen in the stance with one of its two sides. It is direct when its
+    other side is the neutral position, its load matches the chosen one and it compared two
+    conditions head on; one step away (another other side, another load, or a pattern within
+    one rep) it is indirect; two steps away it does not apply.
+  * Per option (a group of dimensions), the best tier decides: direct findings (strong when two
+    or more independent sources, or a systematic review, agree; else moderate), then indirect
+    findings (weak), then claims (claim). Claims that direct findings did not bear out are
+    `contradicted`: shown, never counted. Findings in one tier that disagree give `mixed`.
+  * Options combine without adding up: one step of change at most, `mixed` when options point
+    different ways, `no_difference` only when every chosen option was measured as such.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterator
 from itertools import product
-from typing import TYPE_CHECKING, NamedTuple
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from legpress_cli.errors import UnknownName, UsageProblem
 from legpress_cli.names import Spelling, match, normalize
-from legpress_cli.vocab import CHOICES, DIMENSIONS, GRADES, PHASES, ROLES
+from legpress_cli.vocab import CHOICES, DIMENSIONS, GRADES, NEUTRAL, PHASES, ROLES, SPECS, load_class
 
 if TYPE_CHECKING:
-    from legpress_cli.model import Catalog, Choice, Cue, Effect, Muscle, Source
-    from legpress_cli.vocab import Dimension, Grade, Phase, Role
+    from legpress_cli.model import Catalog, Choice, Claim, Cue, Finding, Muscle, Source
+    from legpress_cli.vocab import Dimension, Direction, Grade, Phase, Result, Role, Status
 
-WEIGHT: dict[Grade, float] = {
-    "strong": 1.0,
-    "moderate": 0.75,
-    "weak": 0.5,
-    "claim": 0.25,
-    "contradicted": 0.0,
-}
 GOOD_EVIDENCE: frozenset[Grade] = frozenset({"strong", "moderate"})
-CHANGE_WORDS = {-2: "much less", -1: "less", 0: "no reliable change", 1: "more", 2: "much more"}
+DIRECTION_WORDS: dict[str, str] = {
+    "more": "more",
+    "less": "less",
+    "no_difference": "no difference",
+    "mixed": "mixed",
+    "not_measured": "not measured",
+}
+CHANGE: dict[str, int] = {"more": 1, "less": -1}
 MAX_RECOMMENDATIONS = 5
 
 
@@ -41,8 +46,8 @@ def weakest(grades: list[Grade]) -> Grade:
     return max(grades, key=GRADES.index)
 
 
-def _clip(value: int, low: int, high: int) -> int:
-    return max(low, min(high, value))
+def strongest(grades: list[Grade]) -> Grade:
+    return min(grades, key=GRADES.index)
 
 
 # --- looking things up -----------------------------------------------------------------
@@ -127,118 +132,324 @@ class SourceUse(NamedTuple):
 
 
 def source_uses(catalog: Catalog) -> tuple[SourceUse, ...]:
-    """Every source with a short line for each claim in the data that cites it."""
+    """Every source with a short line for each record in the data that cites it."""
     uses: dict[str, list[str]] = {s.id: [] for s in catalog.sources}
+    for g in catalog.groups:
+        for sid in g.target_note_sources:
+            uses[sid].append(f"{g.name}: note on training them")
     for m in catalog.muscles:
         for pos in m.roles:
             for sid in pos.sources:
                 uses[sid].append(f"{m.name}: {pos.role} role ({pos.evidence})")
-    for ch in catalog.choices:
-        for eff in ch.effects:
-            for sid in eff.sources:
-                targets = ", ".join(catalog.display_name(t).lower() for t in eff.targets)
-                uses[sid].append(f"{ch.label}: {CHANGE_WORDS[_clip(eff.change, -2, 2)]} {targets} ({eff.evidence})")
-    for c in catalog.cues:
-        for sid in c.sources:
-            uses[sid].append(f"cue ({c.phase}): {c.id} ({c.evidence})")
+    for f in catalog.findings:
+        uses[f.source].append(f"finding: {comparison_text(catalog, f)}")
+    for c in catalog.claims:
+        targets = ", ".join(catalog.display_name(t).lower() for t in c.targets)
+        uses[c.source].append(f"claim: {catalog.label(*next(iter(c.when.items())))} gives {c.direction} {targets}")
+    for cue in catalog.cues:
+        for sid in cue.sources:
+            uses[sid].append(f"cue ({cue.phase}): {cue.id} ({cue.evidence})")
     return tuple(SourceUse(n, s, tuple(dict.fromkeys(uses[s.id]))) for n, s in enumerate(catalog.sources, start=1))
 
 
 # --- stances -----------------------------------------------------------------------------
 
 
-class Stance(NamedTuple):
-    height: str = "middle"
-    width: str = "hip"
-    depth: str = "normal"
-    toes: str = "straight"
+@dataclass(frozen=True, order=True)
+class Stance:
+    """One value per dimension, in DIMENSIONS order; the neutral stance by default."""
 
-    def value(self, dimension: Dimension) -> str:
-        return str(getattr(self, dimension))
+    values: tuple[str, ...] = tuple(NEUTRAL[d] for d in DIMENSIONS)
+
+    @classmethod
+    def of(cls, **chosen: str) -> Stance:
+        return cls(tuple(chosen.get(d, NEUTRAL[d]) for d in DIMENSIONS))
+
+    def value(self, dimension: str) -> str:
+        return self.values[DIMENSIONS.index(dimension)]  # type: ignore[arg-type]
 
     def chosen(self) -> tuple[tuple[Dimension, str], ...]:
         """The non-neutral (dimension, value) pairs, in dimension order."""
-        return tuple((d, self.value(d)) for d in DIMENSIONS if self.value(d) != CHOICES[d][0])
+        return tuple((d, v) for d, v in zip(DIMENSIONS, self.values, strict=True) if v != NEUTRAL[d])
+
+    def without(self, dimension: Dimension) -> Stance:
+        return Stance.of(**{d: v for d, v in self.chosen() if d != dimension})
 
     def as_dict(self) -> dict[str, str]:
-        return {d: self.value(d) for d in DIMENSIONS}
+        return dict(zip(DIMENSIONS, self.values, strict=True))
+
+    @property
+    def load(self) -> str:
+        return self.value("load")
 
 
 def all_stances() -> Iterator[Stance]:
-    for h, w, d, t in product(*(CHOICES[dim] for dim in DIMENSIONS)):
-        yield Stance(h, w, d, t)
+    for values in product(*(CHOICES[dim] for dim in DIMENSIONS)):
+        yield Stance(values)
 
 
-class Shift(NamedTuple):
+def stance_label(catalog: Catalog, stance: Stance) -> str:
+    chosen = stance.chosen()
+    return ", ".join(catalog.label(d, v) for d, v in chosen) if chosen else "neutral stance"
+
+
+def condition_text(catalog: Catalog, partial: dict[Dimension, str], dims: tuple[Dimension, ...]) -> str:
+    return ", ".join(catalog.label(d, partial[d]) for d in dims)
+
+
+def comparison_text(catalog: Catalog, f: Finding) -> str:
+    """'high feet vs low feet, at 80% of 1RM' or with what was held: '(both with high feet)'."""
+    text = f"{condition_text(catalog, f.a, f.contrast)} vs {condition_text(catalog, f.b, f.contrast)}"
+    held = f.held
+    if held:
+        text += f" (both with {condition_text(catalog, held, tuple(held))})"
+    if f.load_percent is not None:
+        text += f", at {f.load_percent}% of 1RM"
+    return text
+
+
+FLIP: dict[str, Result] = {"more": "less", "less": "more", "no_difference": "no_difference"}
+
+
+class Applied(NamedTuple):
+    """A finding as it bears on one muscle in one stance."""
+
+    finding: Finding
+    direction: Result  # the stance against the neutral one, oriented from the finding
+    indirect: tuple[str, ...]  # why it is not direct; empty when it is
+    dims: frozenset[str]  # the stance options it speaks to
+
+
+def apply_finding(catalog: Catalog, f: Finding, muscle: Muscle, stance: Stance) -> Applied | None:
+    """How this finding bears on this muscle in this stance, or None if it does not apply."""
+    result = catalog.result_for(f, muscle)
+    if result is None or any(stance.value(d) != v for d, v in f.held.items()):
+        return None
+    contrast = f.contrast
+    if any(stance.value(d) == NEUTRAL[d] for d in contrast):
+        return None
+    if all(stance.value(d) == f.a[d] for d in contrast):
+        direction, other = result, f.b
+    elif all(stance.value(d) == f.b[d] for d in contrast):
+        direction, other = FLIP[result], f.a
+    else:
+        return None
+    steps = [f"measured against {catalog.label(d, other[d])}" for d in contrast if other[d] != NEUTRAL[d]]
+    found_load = load_class(f.load_percent)
+    if stance.load != NEUTRAL["load"] and found_load is not None and found_load != stance.load:
+        steps.append(f"measured at {f.load_percent}% of 1RM")
+    if len(steps) > 1:
+        return None  # two steps from the question asked: it says nothing about it
+    if f.proxy:
+        steps.append("a pattern within one repetition, not two conditions compared")
+    return Applied(f, direction, tuple(steps), frozenset(contrast))
+
+
+class ClaimUse(NamedTuple):
+    claim: Claim
+    status: Status
+    decided_by: tuple[str, ...]  # ids of the findings that decided the status
+
+
+def claim_status(catalog: Catalog, claim: Claim, muscle: Muscle) -> ClaimUse:
+    """Judge a claim for one muscle against the findings for its own position."""
+    own = Stance.of(**claim.when)
+    applied = [a for f in catalog.findings_on(muscle.id) if (a := apply_finding(catalog, f, muscle, own))]
+    direct = [a for a in applied if not a.indirect]
+    agree = [a for a in applied if a.direction == claim.direction]
+    if any(not a.indirect for a in agree):
+        return ClaimUse(claim, "supports", tuple(a.finding.id for a in agree if not a.indirect))
+    if direct:
+        return ClaimUse(claim, "contradicts", tuple(a.finding.id for a in direct))
+    if agree:
+        return ClaimUse(claim, "supports", tuple(a.finding.id for a in agree))
+    return ClaimUse(claim, "not_tested", ())
+
+
+class Verdict(NamedTuple):
+    """One muscle in one stance against the neutral stance."""
+
     muscle: Muscle
+    direction: Direction
+    grade: Grade | None  # None when nothing was measured or claimed
+    findings: tuple[Applied, ...]  # every finding that applies, those that decided first
+    claims: tuple[ClaimUse, ...]
+    load_notes: tuple[str, ...]  # where the same comparison gave another answer at another load
+    parts: tuple[OptionPart, ...]  # per chosen option, in dimension order
     baseline: int
-    emphasis: int
-    change: int
-    evidence: Grade
-    score: float  # sum of change x evidence weight, used for ranking
-    effects: tuple[tuple[Choice, Effect], ...]
+    level: int  # the emphasis drawn for this stance
+
+    @property
+    def change(self) -> int:
+        return CHANGE.get(self.direction, 0)
+
+    @property
+    def deciding(self) -> tuple[Applied, ...]:
+        return tuple(a for a in self.findings if _decides(a, self))
+
+
+def _decides(a: Applied, v: Verdict) -> bool:
+    tier = "indirect" if a.indirect else "direct"
+    return v.grade in (("strong", "moderate") if tier == "direct" else ("weak",)) and (
+        v.direction == "mixed" or a.direction == v.direction
+    )
+
+
+class _Part(NamedTuple):
+    direction: Direction
+    grade: Grade | None
+
+
+class OptionPart(NamedTuple):
+    """What the evidence says about one chosen option (or a combination a finding measured)."""
+
+    options: tuple[tuple[str, str], ...]  # (dimension, value) pairs of the stance it speaks to
+    direction: Direction
+    grade: Grade | None
+    findings: tuple[Applied, ...]
+    claims: tuple[ClaimUse, ...]
+
+
+def _option_verdict(applied: list[Applied], claims: list[ClaimUse], catalog: Catalog) -> _Part:
+    direct = [a for a in applied if not a.indirect]
+    if direct:
+        directions = {a.direction for a in direct}
+        if len(directions) > 1:
+            return _Part("mixed", "moderate")
+        independent = {a.finding.source for a in direct}
+        review = any(catalog.source(s).kind == "review" for s in independent)
+        return _Part(direct[0].direction, "strong" if len(independent) >= 2 or review else "moderate")
+    indirect = {a.direction for a in applied}
+    if indirect:
+        return _Part(indirect.pop() if len(indirect) == 1 else "mixed", "weak")
+    said = {c.claim.direction for c in claims if c.status != "contradicts"}
+    if said:
+        return _Part(said.pop() if len(said) == 1 else "mixed", "claim")
+    return _Part("not_measured", None)
+
+
+def _combine(parts: list[_Part]) -> _Part:
+    """Options never add up: one step at most, and opposing options give `mixed`."""
+    seen = [p for p in parts if p.direction != "not_measured"]
+    directions = {p.direction for p in seen}
+    if not directions:
+        return _Part("not_measured", None)
+    if "mixed" in directions or {"more", "less"} <= directions:
+        moving = [p.grade for p in seen if p.direction != "no_difference" and p.grade]
+        return _Part("mixed", weakest(moving))
+    for way in ("more", "less"):
+        if way in directions:
+            return _Part(way, strongest([p.grade for p in seen if p.direction == way and p.grade]))  # type: ignore[return-value]
+    if len(seen) < len(parts):
+        return _Part("not_measured", None)  # some chosen option was never measured for it
+    return _Part("no_difference", weakest([p.grade for p in seen if p.grade]))
+
+
+def _load_notes(catalog: Catalog, muscle: Muscle, applied: list[Applied], stance: Stance) -> tuple[str, ...]:
+    """Where the same study's same comparison at another load said something else."""
+    if stance.load != NEUTRAL["load"]:
+        return ()
+    notes: list[str] = []
+    for a in applied:
+        f = a.finding
+        for g in catalog.findings_on(muscle.id):
+            if g.source == f.source and (g.a, g.b) == (f.a, f.b) and g.load_percent != f.load_percent:
+                other = catalog.result_for(g, muscle)
+                if other != catalog.result_for(f, muscle) and g.load_percent is not None:
+                    said = DIRECTION_WORDS[other] if other else "nothing reported"
+                    notes.append(f"{catalog.source(f.source).label} at {g.load_percent}% of 1RM: {said}")
+    return tuple(dict.fromkeys(notes))
+
+
+def judge(catalog: Catalog, muscle: Muscle, stance: Stance) -> Verdict:
+    """Direction and grade of one muscle in a stance, from the findings and claims that apply."""
+    applied = [a for f in catalog.findings_on(muscle.id) if (a := apply_finding(catalog, f, muscle, stance))]
+    claims = [
+        claim_status(catalog, c, muscle)
+        for c in catalog.claims_on(muscle.id)
+        if all(stance.value(d) == v for d, v in c.when.items())
+    ]
+    options: dict[frozenset[str], tuple[list[Applied], list[ClaimUse]]] = {}
+    for a in applied:
+        options.setdefault(a.dims, ([], []))[0].append(a)
+    for c in claims:
+        options.setdefault(frozenset(c.claim.when), ([], []))[1].append(c)
+    covered = set().union(*options) if options else set()
+    for d, _ in stance.chosen():
+        # A chosen position nothing speaks to counts as not measured, never as "no change".
+        if not SPECS[d].context and d not in covered:
+            options[frozenset({d})] = ([], [])
+    parts: list[OptionPart] = []
+    for dims, (found, said) in options.items():
+        part = _option_verdict(found, said, catalog)
+        pairs = tuple((d, stance.value(d)) for d in DIMENSIONS if d in dims)
+        parts.append(OptionPart(pairs, part.direction, part.grade, tuple(found), tuple(said)))
+    parts.sort(key=lambda p: [DIMENSIONS.index(d) for d, _ in p.options])  # type: ignore[arg-type]
+    whole = _combine([_Part(p.direction, p.grade) for p in parts])
+    verdict = Verdict(
+        muscle, whole.direction, whole.grade, (), tuple(claims), (), tuple(parts), muscle.emphasis, muscle.emphasis
+    )
+    ordered = sorted(applied, key=lambda a: (not _decides(a, verdict), bool(a.indirect)))
+    return verdict._replace(findings=tuple(ordered), load_notes=_load_notes(catalog, muscle, applied, stance))
+
+
+def _levels(verdicts: list[Verdict]) -> list[Verdict]:
+    """Move a bar one step only where it neither reaches a muscle that works harder in the
+    neutral stance nor drops to one that works less: EMG cannot rank different muscles, so a
+    change never lifts a muscle past one it was not measured to out-work."""
+    floor = {v.muscle.id: v.baseline + min(v.change, 0) for v in verdicts}
+    ceiling = {v.muscle.id: v.baseline + max(v.change, 0) for v in verdicts}
+    out = []
+    for v in verdicts:
+        level = v.baseline
+        if v.change > 0 and all(v.baseline + 1 < floor[o.muscle.id] for o in verdicts if o.baseline > v.baseline):
+            level += 1
+        if v.change < 0 and all(v.baseline - 1 > ceiling[o.muscle.id] for o in verdicts if o.baseline < v.baseline):
+            level -= 1
+        out.append(v._replace(level=max(level, EMPHASIS_FLOOR)))
+    return out
+
+
+EMPHASIS_FLOOR = 1
+
+
+class Contradiction(NamedTuple):
+    claim: Claim
+    muscle_ids: tuple[str, ...]
+    muscles: str  # their names, for a sentence
+    decided_by: tuple[str, ...]  # finding ids
 
 
 class StanceReport(NamedTuple):
     stance: Stance
     choices: tuple[Choice, ...]
-    shifts: tuple[Shift, ...]
+    verdicts: tuple[Verdict, ...]
+    contradicted: tuple[Contradiction, ...]  # claims in this stance research did not bear out
     summary: str
 
-    def shift(self, muscle_id: str) -> Shift:
-        return next(s for s in self.shifts if s.muscle.id == muscle_id)
+    def verdict(self, muscle_id: str) -> Verdict:
+        return next(v for v in self.verdicts if v.muscle.id == muscle_id)
 
 
 def _choices(catalog: Catalog, stance: Stance) -> tuple[Choice, ...]:
-    table = {(c.dimension, c.value): c for c in catalog.choices}
-    return tuple(table[pair] for pair in stance.chosen() if pair in table)
-
-
-def _hits(catalog: Catalog, choices: tuple[Choice, ...], muscle_id: str) -> tuple[tuple[Choice, Effect], ...]:
-    """The (option, effect) pairs among these options whose targets include this muscle."""
-    return tuple(
-        (ch, eff) for ch in choices for eff in ch.effects if any(muscle_id in catalog.expand(t) for t in eff.targets)
-    )
-
-
-def _score(hits: tuple[tuple[Choice, Effect], ...]) -> float:
-    """How credibly these effects raise a muscle: each change weighed by its evidence."""
-    return sum(eff.change * WEIGHT[eff.evidence] for _, eff in hits)
-
-
-def _shift(catalog: Catalog, muscle: Muscle, choices: tuple[Choice, ...]) -> Shift:
-    from legpress_cli.model import CHANGE_MAX, CHANGE_MIN, EMPHASIS_MAX, EMPHASIS_MIN
-
-    hits = _hits(catalog, choices, muscle.id)
-    change = _clip(sum(eff.change for _, eff in hits), CHANGE_MIN, CHANGE_MAX)
-    moving = [eff.evidence for _, eff in hits if eff.change != 0]
-    looked = [eff.evidence for _, eff in hits]
-    evidence = weakest(moving or looked) if looked else muscle.baseline.evidence
-    return Shift(
-        muscle=muscle,
-        baseline=muscle.emphasis,
-        emphasis=_clip(muscle.emphasis + change, EMPHASIS_MIN, EMPHASIS_MAX),
-        change=change,
-        evidence=evidence,
-        score=_score(hits),
-        effects=hits,
-    )
+    return tuple(c for d, v in stance.chosen() if (c := catalog.choice(d, v)) is not None)
 
 
 def _join(words: list[str]) -> str:
     return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
 
 
-def _names_for(catalog: Catalog, muscle_ids: list[str]) -> list[str]:
+def names_for(catalog: Catalog, muscle_ids: list[str]) -> list[str]:
     """Name whole groups where every member is listed, single muscles otherwise."""
     out: list[str] = []
     done: set[str] = set()
+    wanted = set(muscle_ids)
     for mid in muscle_ids:
         if mid in done:
             continue
         m = catalog.muscle(mid)
         members = [x.id for x in catalog.members(m.group)]
-        if set(members) <= set(muscle_ids):
+        if len(members) > 1 and set(members) <= wanted:
             out.append(catalog.group(m.group).name.lower())
             done.update(members)
         else:
@@ -247,40 +458,56 @@ def _names_for(catalog: Catalog, muscle_ids: list[str]) -> list[str]:
     return out
 
 
-def _summary(catalog: Catalog, stance: Stance, choices: tuple[Choice, ...], shifts: tuple[Shift, ...]) -> str:
+def _summary(
+    catalog: Catalog, stance: Stance, verdicts: tuple[Verdict, ...], contradicted: tuple[Contradiction, ...]
+) -> str:
     if not stance.chosen():
         return "neutral stance: the quadriceps do most of the work, with the glutes helping at the hip"
-    head = ", ".join(ch.label for ch in choices) or ", ".join(v for _, v in stance.chosen())
-    credible = [s for s in shifts if s.evidence != "contradicted"]
     parts: list[str] = []
-    up = [s.muscle.id for s in credible if s.change > 0]
-    down = [s.muscle.id for s in credible if s.change < 0]
-    if up:
-        parts.append("more " + _join(_names_for(catalog, up)))
-    if down:
-        parts.append("less " + _join(_names_for(catalog, down)))
+    for way in ("more", "less", "mixed"):
+        ids = [v.muscle.id for v in verdicts if v.direction == way]
+        if ids:
+            lead = "mixed evidence on" if way == "mixed" else way
+            parts.append(f"{lead} " + _join(names_for(catalog, ids)))
     if not parts:
-        parts.append("no reliable change to any muscle")
-    disputed = [s.muscle.id for s in shifts if s.evidence == "contradicted" and s.change != 0]
-    if disputed:
-        parts.append("research contradicts the claimed change in " + _join(_names_for(catalog, disputed)))
-    quads = max((s.emphasis for s in shifts if s.muscle.group == "quadriceps"), default=0)
-    others = max((s.emphasis for s in shifts if s.muscle.group != "quadriceps"), default=0)
-    if quads and quads >= others:
-        parts.append("the quadriceps still do most of the work")
-    return f"{head}: " + "; ".join(parts)
+        parts.append("no muscle shown to change")
+    for c in contradicted:
+        who = catalog.source(c.claim.source).label
+        parts.append(f"research contradicts {who}'s claim of {c.claim.direction} {c.muscles}")
+    parts.append("the quadriceps still do most of the work")
+    return f"{stance_label(catalog, stance)}: " + "; ".join(parts)
 
 
 def assess(catalog: Catalog, stance: Stance) -> StanceReport:
-    choices = _choices(catalog, stance)
-    shifts = tuple(_shift(catalog, m, choices) for m in list_muscles(catalog))
-    return StanceReport(stance, choices, shifts, _summary(catalog, stance, choices, shifts))
+    verdicts = _levels([judge(catalog, m, stance) for m in list_muscles(catalog)])
+    contradicted: dict[str, tuple[ClaimUse, list[str], list[str]]] = {}
+    for v in verdicts:
+        for use in v.claims:
+            if use.status == "contradicts":
+                entry = contradicted.setdefault(use.claim.id, (use, [], []))
+                entry[1].append(v.muscle.id)
+                entry[2].extend(use.decided_by)
+    uses = tuple(
+        Contradiction(use.claim, tuple(ids), _join(names_for(catalog, ids)), tuple(dict.fromkeys(found)))
+        for use, ids, found in contradicted.values()
+    )
+    final = tuple(verdicts)
+    return StanceReport(stance, _choices(catalog, stance), final, uses, _summary(catalog, stance, final, uses))
 
 
-def effects_on(catalog: Catalog, muscle_id: str) -> tuple[tuple[Choice, Effect], ...]:
-    """Every stance option that says something about this muscle, strongest change first."""
-    hits = _hits(catalog, catalog.choices, muscle_id)
-    return tuple(sorted(hits, key=lambda h: (-h[1].change, GRADES.index(h[1].evidence))))
+def option_effects(catalog: Catalog, muscle: Muscle) -> tuple[tuple[Choice, Verdict], ...]:
+    """Each single stance option and what it does to this muscle, measured or claimed ones first."""
+    out: list[tuple[Choice, Verdict]] = []
+    for d in DIMENSIONS:
+        if SPECS[d].context:
+            continue
+        for value in CHOICES[d][1:]:
+            choice = catalog.choice(d, value)
+            verdict = judge(catalog, muscle, Stance.of(**{d: value}))
+            if choice is not None and (verdict.direction != "not_measured" or verdict.claims):
+                out.append((choice, verdict))
+    order = {g: n for n, g in enumerate(GRADES)}
+    return tuple(sorted(out, key=lambda cv: (-cv[1].change, order.get(cv[1].grade or "", len(order)))))
 
 
 # --- targets -----------------------------------------------------------------------------
@@ -290,10 +517,10 @@ class Recommendation(NamedTuple):
     rank: int
     stance: Stance
     label: str
-    change: int  # the largest change among the target's muscles
-    score: float
-    evidence: Grade  # weakest grade among the effects that raise the target
-    also: tuple[Shift, ...]  # other muscles that change in this stance
+    evidence: Grade  # the best grade among the target muscles it raises
+    findings: tuple[str, ...]  # ids of the findings behind the rise
+    raised: tuple[str, ...]  # which of the target's muscles it raises
+    also: tuple[Verdict, ...]  # other muscles that move in this stance
     cautions: tuple[str, ...]  # safety notes of the options in this stance
 
 
@@ -306,68 +533,139 @@ class TargetReport(NamedTuple):
     note: str | None
 
 
-def stance_label(catalog: Catalog, stance: Stance) -> str:
-    choices = _choices(catalog, stance)
-    return ", ".join(ch.label for ch in choices) if choices else "neutral stance"
+class _Score(NamedTuple):
+    grade: int  # index in GRADES: lower is better
+    sources: int  # independent sources behind the rise, negated so that more sorts first
+    raised: int  # target muscles raised, negated
+    findings: tuple[str, ...]
+    raised_ids: tuple[str, ...]
+
+
+def _score(catalog: Catalog, muscles: list[Muscle], stance: Stance) -> _Score | None:
+    verdicts = [judge(catalog, m, stance) for m in muscles]
+    if any(v.direction in ("less", "mixed") for v in verdicts):
+        return None
+    up = [v for v in verdicts if v.direction == "more" and v.grade is not None]
+    if not up:
+        return None
+    grade = strongest([v.grade for v in up if v.grade])
+    found = tuple(dict.fromkeys(a.finding.id for v in up for a in v.deciding))
+    sources = {catalog.source(a.finding.source).id for v in up for a in v.deciding}
+    return _Score(GRADES.index(grade), -len(sources), -len(up), found, tuple(v.muscle.id for v in up))
 
 
 def rank(catalog: Catalog, found: Found) -> TargetReport:
-    """Stances ordered by how credibly they raise the target; simpler stances win ties.
+    """Stances that raise the target, by evidence, then independent findings, then simplicity.
 
-    A stance is listed only if every option in it adds to the target's score, so "high feet"
-    is not followed by "high feet, toes turned out", which changes nothing more.
+    A stance is listed only if every option in it earns its place: without it the rise is less
+    well supported. Contradicted claims never raise anything, so they never recommend.
     """
     ids = catalog.expand(found.id)
-    name = catalog.group(found.id).name if found.kind == "group" else catalog.muscle(found.id).name
-    # Scoring needs only the effects on the target; full reports are built for the few listed.
-    scores = {
-        stance: sum(_score(_hits(catalog, _choices(catalog, stance), i)) for i in ids) / len(ids)
-        for stance in all_stances()
-    }
+    muscles = [catalog.muscle(i) for i in ids]
+    name = catalog.display_name(found.id)
+    scores = {s: sc for s in all_stances() if (sc := _score(catalog, muscles, s)) is not None}
 
-    def earns_its_place(stance: Stance) -> bool:
-        return all(scores[stance._replace(**{d: CHOICES[d][0]})] < scores[stance] for d, _ in stance.chosen())
+    def key(s: Stance) -> tuple[int, int, int]:
+        sc = scores[s]
+        return (sc.grade, sc.sources, sc.raised)
 
-    candidates = [s for s in scores if scores[s] > 0 and earns_its_place(s)]
-    candidates.sort(key=lambda s: (-scores[s], len(s.chosen()), s))
+    def earns_its_place(s: Stance) -> bool:
+        return all(s.without(d) not in scores or key(s.without(d)) > key(s) for d, _ in s.chosen())
+
+    candidates = sorted((s for s in scores if earns_its_place(s)), key=lambda s: (key(s), len(s.chosen()), s))
     recs: list[Recommendation] = []
     for n, stance in enumerate(candidates[:MAX_RECOMMENDATIONS], start=1):
         report = assess(catalog, stance)
-        raising = [eff.evidence for i in ids for _, eff in report.shift(i).effects if eff.change > 0]
+        sc = scores[stance]
         recs.append(
             Recommendation(
                 rank=n,
                 stance=stance,
                 label=stance_label(catalog, stance),
-                change=max(report.shift(i).change for i in ids),
-                score=round(scores[stance], 3),
-                evidence=weakest(raising) if raising else "claim",
-                also=tuple(s for s in report.shifts if s.muscle.id not in ids and s.change != 0),
+                evidence=GRADES[sc.grade],
+                findings=sc.findings,
+                raised=sc.raised_ids,
+                also=tuple(v for v in report.verdicts if v.muscle.id not in ids and v.change),
                 cautions=tuple(f"{ch.label}: {ch.caution}" for ch in report.choices if ch.caution),
             )
         )
-    return TargetReport(found.id, name, found.kind, ids, tuple(recs), _target_note(catalog, name, ids, recs))
+    return TargetReport(found.id, name, found.kind, ids, tuple(recs), _target_note(catalog, found, name, ids, recs))
 
 
-def describe_changes(catalog: Catalog, shifts: tuple[Shift, ...]) -> list[tuple[str, int]]:
+def _target_note(
+    catalog: Catalog, found: Found, name: str, ids: tuple[str, ...], recs: list[Recommendation]
+) -> str | None:
+    notes: list[str] = []
+    lower = name.lower()
+    if not recs:
+        measured = any(catalog.findings_on(i) for i in ids)
+        if measured:
+            notes.append(f"No foot position in our sources was shown to raise the {lower}.")
+        else:
+            notes.append(
+                f"No study in our sources measured the {lower} in any foot position, so legpress has no stance "
+                "to recommend for it; that is not the same as it working the same in every stance."
+            )
+    elif recs[0].evidence == "weak":
+        notes.append(
+            f"The best support for raising the {lower} is weak: only findings measured against another "
+            "position, at another load or within one repetition."
+        )
+    elif recs[0].evidence == "claim":
+        notes.append(f"Only claims support raising the {lower}; no study measured it.")
+    group = found.id if found.kind == "group" else catalog.muscle(found.id).group
+    if catalog.group(group).target_note:
+        notes.append(catalog.group(group).target_note or "")
+    return " ".join(notes) or None
+
+
+def describe_changes(catalog: Catalog, verdicts: tuple[Verdict, ...]) -> list[tuple[str, int]]:
     """(name, change) pairs, naming a whole group where all its muscles change alike."""
     by_change: dict[int, list[str]] = {}
-    for s in shifts:
-        if s.change:
-            by_change.setdefault(s.change, []).append(s.muscle.id)
+    for v in verdicts:
+        if v.change:
+            by_change.setdefault(v.change, []).append(v.muscle.id)
     return [
-        (name, change) for change in sorted(by_change, reverse=True) for name in _names_for(catalog, by_change[change])
+        (name, change) for change in sorted(by_change, reverse=True) for name in names_for(catalog, by_change[change])
     ]
 
 
-def _target_note(catalog: Catalog, name: str, ids: tuple[str, ...], recs: list[Recommendation]) -> str | None:
-    if not recs:
-        claims = [f"{ch.label} ({eff.evidence})" for i in ids for ch, eff in effects_on(catalog, i) if eff.change > 0]
-        if claims:
-            listed = _join(list(dict.fromkeys(claims)))
-            return f"No stance has evidence for raising the {name.lower()}; the only claims are: {listed}."
-        return f"No foot position in the data changes the {name.lower()}; it works the same in every stance."
-    if not any(r.evidence in GOOD_EVIDENCE for r in recs):
-        best = recs[0].evidence
-        return f"No stance has good evidence for raising the {name.lower()}: the best support is {best}."
-    return None
+# --- the evidence matrix -----------------------------------------------------------------
+
+
+class EvidenceRow(NamedTuple):
+    finding: Finding
+    comparison: str
+    cells: tuple[Result | Literal["not_reported"] | None, ...]  # per muscle; None: not measured
+
+
+class ClaimRow(NamedTuple):
+    claim: Claim
+    muscle: Muscle
+    status: Status
+    decided_by: tuple[str, ...]
+
+
+class EvidenceReport(NamedTuple):
+    muscles: tuple[Muscle, ...]
+    rows: tuple[EvidenceRow, ...]
+    claims: tuple[ClaimRow, ...]
+
+
+def evidence(catalog: Catalog, muscle_id: str | None = None) -> EvidenceReport:
+    """Every finding as a row of results by muscle, and every claim with its status."""
+    muscles = tuple(catalog.muscles) if muscle_id is None else (catalog.muscle(muscle_id),)
+    findings = catalog.findings if muscle_id is None else catalog.findings_on(muscle_id)
+    rows = []
+    for f in findings:
+        measured = {i for t in f.measured for i in catalog.expand(t)}
+        cells = tuple(
+            (catalog.result_for(f, m) or "not_reported") if m.id in measured else None for m in muscles
+        )
+        rows.append(EvidenceRow(f, comparison_text(catalog, f), cells))
+    claims = [
+        ClaimRow(c, m, *claim_status(catalog, c, m)[1:])
+        for m in muscles
+        for c in catalog.claims_on(m.id)
+    ]
+    return EvidenceReport(muscles, tuple(rows), tuple(claims))

@@ -125,7 +125,15 @@ def _no_pydantic_plugins() -> Iterator[None]:
             os.environ["PYDANTIC_DISABLE_PLUGINS"] = previous
 
 
-DATA_FILES = ("muscles.toml", "cues.toml", "stances.toml", "sources.toml", "bodymap.toml")
+DATA_FILES = (
+    "muscles.toml",
+    "cues.toml",
+    "stances.toml",
+    "sources.toml",
+    "bodymap.toml",
+    "findings.toml",
+    "claims.toml",
+)
 
 
 def cache_dir() -> Path | None:
@@ -213,6 +221,8 @@ def _load(directory: Path) -> Catalog:
         _validate(files.StancesFile, directory / "stances.toml"),
         _validate(files.SourcesFile, directory / "sources.toml"),
         _validate(files.BodyMapFile, directory / "bodymap.toml"),
+        _validate(files.FindingsFile, directory / "findings.toml"),
+        _validate(files.ClaimsFile, directory / "claims.toml"),
     )
     try:
         return files.link_catalog(*parts)

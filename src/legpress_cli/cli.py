@@ -6,6 +6,7 @@ Typer would evaluate every parameter's annotation string at start-up.
 """
 
 import contextlib
+import inspect
 import os
 import sys
 import traceback
@@ -18,7 +19,7 @@ from typer.core import TyperGroup
 
 from legpress_cli import __version__, coercion
 from legpress_cli.errors import EXIT_DATA, EXIT_OK, LegpressError, OutputClosed, UsageProblem
-from legpress_cli.vocab import Depth, Height, Phase, Role, Toes, Width
+from legpress_cli.vocab import DIMENSION_SPECS, Phase, Role
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
@@ -27,7 +28,7 @@ if TYPE_CHECKING:
     from legpress_cli.model import Catalog
     from legpress_cli.render import Glyphs
 
-CommandName = Literal["muscles", "muscle", "cues", "sources", "stance", "target", "map"]
+CommandName = Literal["muscles", "muscle", "cues", "sources", "stance", "target", "map", "evidence"]
 
 
 def _error_line(message: str, hint: str | None) -> None:
@@ -331,11 +332,11 @@ def muscle(
     catalog = _catalog(ctx)
     found = advisor.find(catalog, name, groups=False)
     m = catalog.muscle(found.id)
-    effects = advisor.effects_on(catalog, m.id)
+    effects = advisor.option_effects(catalog, m)
     if json_:
         from legpress_cli import jsonview
 
-        return _emit_json(jsonview.muscle(m, effects, found.guessed_from))
+        return _emit_json(jsonview.muscle(catalog, m, effects, found.guessed_from))
     if found.guessed_from:
         sys.stderr.write(f"legpress: reading {name!r} as {m.name}\n")
     from legpress_cli import render
@@ -378,105 +379,84 @@ def sources(ctx: typer.Context, json_: JsonFlag = False) -> None:
     _show(lambda g, _w, _c: render.sources_view(uses, g))
 
 
-_DIMENSION_WORDS = {"height": "foot height", "width": "stance width", "depth": "depth", "toes": "toe angle"}
+_S = "Stance"
 
 
-def _stance(
-    ctx: typer.Context,
-    high: bool,
-    low: bool,
-    height: str | None,
-    wide: bool,
-    narrow: bool,
-    width: str | None,
-    deep: bool,
-    partial: bool,
-    depth: str | None,
-    toes_out: bool,
-    toes: str | None,
-) -> "Stance":
+def _flag_param(flag: str) -> str:
+    return flag.lstrip("-").replace("-", "_")
+
+
+def _stance_parameters() -> list[inspect.Parameter]:
+    """The stance options, built from vocab.DIMENSION_SPECS: a shorthand flag per value that has
+    one, and a long option per dimension; a new dimension there appears here with no edit."""
+    out: list[inspect.Parameter] = []
+    for spec in DIMENSION_SPECS:
+        for f in spec.flags:
+            option = typer.Option(f.flag, help=f.help, rich_help_panel=_S)
+            out.append(
+                inspect.Parameter(
+                    _flag_param(f.flag), inspect.Parameter.KEYWORD_ONLY, default=False, annotation=Annotated[bool, option]
+                )
+            )
+        values = Literal[spec.values]  # type: ignore[valid-type]
+        option = typer.Option(f"--{spec.name}", help=spec.help, rich_help_panel=_S)
+        out.append(
+            inspect.Parameter(
+                spec.name,
+                inspect.Parameter.KEYWORD_ONLY,
+                default=None,
+                annotation=Annotated[values | None, option],  # type: ignore[valid-type]
+            )
+        )
+    return out
+
+
+def _with_stance_options(func: Callable[..., None]) -> Callable[..., None]:
+    """Give a command that takes **stance the stance options, after its context parameter."""
+    signature = inspect.signature(func)
+    own = [p for p in signature.parameters.values() if p.kind is not inspect.Parameter.VAR_KEYWORD]
+    rest = [p.replace(kind=inspect.Parameter.KEYWORD_ONLY) for p in own[1:]]
+    func.__signature__ = signature.replace(parameters=[own[0], *_stance_parameters(), *rest])  # type: ignore[attr-defined]
+    return func
+
+
+def _stance(ctx: typer.Context, given: dict[str, Any]) -> "Stance":
     """Fold the flags into one stance; two different values for one dimension is a usage error."""
     from legpress_cli.advisor import Stance
 
-    given = {
-        "height": [
-            ("--high", "high", high),
-            ("--low", "low", low),
-            (f"--height {height}", height, height is not None),
-        ],
-        "width": [
-            ("--wide", "wide", wide),
-            ("--narrow", "narrow", narrow),
-            (f"--width {width}", width, width is not None),
-        ],
-        "depth": [
-            ("--deep", "deep", deep),
-            ("--partial", "partial", partial),
-            (f"--depth {depth}", depth, depth is not None),
-        ],
-        "toes": [("--toes-out", "out", toes_out), (f"--toes {toes}", toes, toes is not None)],
-    }
     chosen: dict[str, str] = {}
-    for dimension, options in given.items():
-        used = [(flag, value) for flag, value, on in options if on and value is not None]
-        if len({value for _, value in used}) > 1:
+    for spec in DIMENSION_SPECS:
+        used = [(f.flag, f.value) for f in spec.flags if given.get(_flag_param(f.flag))]
+        value = given.get(spec.name)
+        if value is not None:
+            used.append((f"--{spec.name} {value}", value))
+        if len({v for _, v in used}) > 1:
             flags = " and ".join(flag for flag, _ in used)
-            raise UsageProblem(
-                f"{flags} both set the {_DIMENSION_WORDS[dimension]}; choose one",
-                f"see '{ctx.command_path} --help'",
-            )
+            raise UsageProblem(f"{flags} both set the {spec.words}; choose one", f"see '{ctx.command_path} --help'")
         if used:
-            chosen[dimension] = used[0][1]
-    return Stance(**chosen)
-
-
-_S = "Stance"
-High = Annotated[bool, typer.Option("--high", help="Feet high on the platform.", rich_help_panel=_S)]
-Low = Annotated[bool, typer.Option("--low", help="Feet low on the platform.", rich_help_panel=_S)]
-HeightOpt = Annotated[Height | None, typer.Option("--height", help="Foot height.", rich_help_panel=_S)]
-Wide = Annotated[bool, typer.Option("--wide", help="Feet wider than the hips.", rich_help_panel=_S)]
-Narrow = Annotated[bool, typer.Option("--narrow", help="Feet close together.", rich_help_panel=_S)]
-WidthOpt = Annotated[Width | None, typer.Option("--width", help="Stance width.", rich_help_panel=_S)]
-Deep = Annotated[bool, typer.Option("--deep", help="Knees brought toward the chest.", rich_help_panel=_S)]
-Partial = Annotated[bool, typer.Option("--partial", help="A shorter range of motion.", rich_help_panel=_S)]
-DepthOpt = Annotated[Depth | None, typer.Option("--depth", help="Range of motion.", rich_help_panel=_S)]
-ToesOut = Annotated[bool, typer.Option("--toes-out", help="Toes turned out.", rich_help_panel=_S)]
-ToesOpt = Annotated[Toes | None, typer.Option("--toes", help="Toe angle.", rich_help_panel=_S)]
+            chosen[spec.name] = used[0][1]
+    return Stance.of(**chosen)
 
 
 @app.command(
     epilog=(
         "Examples:  legpress stance --high --wide  |  "
-        "legpress stance --low --deep  |  "
+        "legpress stance --low --deep --load heavy  |  "
         "legpress stance --height high --json"
     )
 )
-def stance(
-    ctx: typer.Context,
-    high: High = False,
-    low: Low = False,
-    height: HeightOpt = None,
-    wide: Wide = False,
-    narrow: Narrow = False,
-    width: WidthOpt = None,
-    deep: Deep = False,
-    partial: Partial = False,
-    depth: DepthOpt = None,
-    toes_out: ToesOut = False,
-    toes: ToesOpt = None,
-    json_: JsonFlag = False,
-    svg: SvgFile = None,
-) -> None:
-    """How a foot position shifts the work between muscles, and how sure we are of each shift."""
+@_with_stance_options
+def stance(ctx: typer.Context, json_: JsonFlag = False, svg: SvgFile = None, **given: Any) -> None:
+    """How a foot position shifts the work between muscles, and what was measured behind each shift."""
     from legpress_cli import advisor
 
-    chosen = _stance(ctx, high, low, height, wide, narrow, width, deep, partial, depth, toes_out, toes)
+    chosen = _stance(ctx, given)
     catalog = _catalog(ctx)
     report = advisor.assess(catalog, chosen)
     if json_:
         from legpress_cli import jsonview
 
-        return _emit_json(jsonview.stance(report))
+        return _emit_json(jsonview.stance(catalog, report))
     from legpress_cli import render
 
     _show(lambda g, w, _c: render.stance_view(report, catalog, g, w), svg, "legpress stance")
@@ -519,26 +499,12 @@ def target(
     "map",
     epilog=("Examples:  legpress map  |  legpress map --high --wide  |  legpress map --low --svg legs.svg"),
 )
-def map_(
-    ctx: typer.Context,
-    high: High = False,
-    low: Low = False,
-    height: HeightOpt = None,
-    wide: Wide = False,
-    narrow: Narrow = False,
-    width: WidthOpt = None,
-    deep: Deep = False,
-    partial: Partial = False,
-    depth: DepthOpt = None,
-    toes_out: ToesOut = False,
-    toes: ToesOpt = None,
-    json_: JsonFlag = False,
-    svg: SvgFile = None,
-) -> None:
-    """A body map of the hips and legs, front and back, shaded by how hard each muscle works."""
+@_with_stance_options
+def map_(ctx: typer.Context, json_: JsonFlag = False, svg: SvgFile = None, **given: Any) -> None:
+    """A body map of the hips and legs, front and back, shaded by how a stance changes each muscle."""
     from legpress_cli import advisor
 
-    chosen = _stance(ctx, high, low, height, wide, narrow, width, deep, partial, depth, toes_out, toes)
+    chosen = _stance(ctx, given)
     catalog = _catalog(ctx)
     report = advisor.assess(catalog, chosen)
     if json_:
@@ -548,6 +514,36 @@ def map_(
     from legpress_cli import render
 
     _show(lambda g, w, c: render.body_map(catalog, report, g, color=c, width=w), svg, "legpress map")
+
+
+@app.command(
+    epilog=(
+        "Examples:  legpress evidence  |  legpress evidence vastus-medialis  |  legpress evidence glute --json"
+    )
+)
+def evidence(
+    ctx: typer.Context,
+    name: Annotated[
+        str | None,
+        typer.Argument(help="Only the findings and claims about this muscle.", autocompletion=complete_muscle),
+    ] = None,
+    json_: JsonFlag = False,
+) -> None:
+    """Every finding behind the arrows, by muscle, and every claim with what research says of it."""
+    from legpress_cli import advisor
+
+    catalog = _catalog(ctx)
+    found = advisor.find(catalog, name, groups=False) if name is not None else None
+    report = advisor.evidence(catalog, found.id if found else None)
+    if json_:
+        from legpress_cli import jsonview
+
+        return _emit_json(jsonview.evidence(catalog, report, found.id if found else None))
+    if found is not None and found.guessed_from:
+        sys.stderr.write(f"legpress: reading {name!r} as {catalog.muscle(found.id).name}\n")
+    from legpress_cli import render
+
+    _show(lambda g, w, _c: render.evidence_view(report, catalog, g, w))
 
 
 @app.command(epilog=("Examples:  legpress schema  |  legpress schema stance"))

@@ -5,21 +5,21 @@ jsonview.py produce plain dicts of these shapes, so the output path never pays f
 the classes. `legpress schema` hands the same classes to pydantic to generate the JSON Schema.
 """
 
-from typing import Literal
+from typing import TYPE_CHECKING, Literal
 
 from typing_extensions import TypedDict
 
-from legpress_cli.vocab import Depth, Grade, Height, Role, Toes, Width
+from legpress_cli.vocab import DIMENSION_SPECS, Direction, Grade, Result, Role, Status
 
 GradeStr = Grade
 RoleStr = Role
+SchemaVersion = Literal[2]
 
-
-class StanceDict(TypedDict):
-    height: Height
-    width: Width
-    depth: Depth
-    toes: Toes
+if TYPE_CHECKING:
+    StanceDict = dict[str, str]
+else:
+    # One key per dimension, each limited to its values: derived, so a new dimension needs no edit here.
+    StanceDict = TypedDict("StanceDict", {s.name: Literal[s.values] for s in DIMENSION_SPECS})
 
 
 class DisputeDict(TypedDict):
@@ -41,25 +41,42 @@ class MuscleDict(TypedDict):
     disputes: list[DisputeDict]
 
 
-class EffectDict(TypedDict):
-    targets: list[str]
+class ClaimUseDict(TypedDict):
+    id: str
+    source: str
+    text: str
+    when: dict[str, str]
+    direction: Literal["more", "less"]
+    status: Status
+    decided_by: list[str]
+
+
+class MeasuredDict(TypedDict):
+    finding: str
+    source: str
+    comparison: str
+    result: Result
+    indirect: list[str]
+
+
+class VerdictDict(TypedDict):
+    direction: Direction
     change: int
-    evidence: GradeStr
-    reason: str
-    sources: list[str]
+    evidence: GradeStr | None
+    findings: list[str]
+    measured: list[MeasuredDict]
+    claims: list[ClaimUseDict]
+    load_notes: list[str]
 
 
-class StanceEffectDict(TypedDict):
+class StanceEffectDict(VerdictDict):
     dimension: str
     value: str
     label: str
-    change: int
-    evidence: GradeStr
-    reason: str
-    sources: list[str]
 
 
 class MuscleDetailDict(MuscleDict):
+    short: str
     aliases: list[str]
     location: str
     joints: list[str]
@@ -67,9 +84,14 @@ class MuscleDetailDict(MuscleDict):
     stance_effects: list[StanceEffectDict]
 
 
-class StanceMuscleDict(MuscleDict):
+class StanceMuscleDict(VerdictDict):
+    id: str
+    name: str
+    group: str
+    role: RoleStr
+    role_evidence: GradeStr
     baseline_emphasis: int
-    change: int
+    emphasis: int
 
 
 class ChoiceDict(TypedDict):
@@ -78,7 +100,14 @@ class ChoiceDict(TypedDict):
     label: str
     mechanism: str
     caution: str | None
-    effects: list[EffectDict]
+
+
+class ContradictionDict(TypedDict):
+    claim: str
+    source: str
+    text: str
+    muscles: list[str]
+    decided_by: list[str]
 
 
 class CueDict(TypedDict):
@@ -97,23 +126,25 @@ class SourceDict(TypedDict):
     label: str
     kind: str
     citation: str
+    doi: str | None
     summary: str
     supports: list[str]
 
 
 class ShiftDict(TypedDict):
     id: str
+    direction: Direction
     change: int
-    evidence: GradeStr
+    evidence: GradeStr | None
 
 
 class RecommendationDict(TypedDict):
     rank: int
     stance: StanceDict
     label: str
-    change: int
-    score: float
     evidence: GradeStr
+    findings: list[str]
+    raised: list[str]
     also_changes: list[ShiftDict]
     cautions: list[str]
 
@@ -128,8 +159,9 @@ class TargetDict(TypedDict):
 class RegionDict(TypedDict):
     key: str
     muscle: str
-    emphasis: int
+    direction: Direction
     change: int
+    evidence: GradeStr | None
 
 
 class ViewDict(TypedDict):
@@ -138,8 +170,48 @@ class ViewDict(TypedDict):
     regions: list[RegionDict]
 
 
+class ComparedDict(TypedDict):
+    a: dict[str, str]
+    b: dict[str, str]
+
+
+class FixedDict(TypedDict):
+    load_percent: int | None
+    machine: str
+    population: str
+    n: int | None
+
+
+class FindingDict(TypedDict):
+    id: str
+    source: str
+    comparison: str
+    compared: ComparedDict
+    fixed: FixedDict
+    measured: list[str]
+    results: dict[str, Result]
+    note: str | None
+    proxy: str | None
+
+
+class ClaimStatusDict(TypedDict):
+    muscle: str
+    status: Status
+    decided_by: list[str]
+
+
+class ClaimDict(TypedDict):
+    id: str
+    source: str
+    when: dict[str, str]
+    targets: list[str]
+    direction: Literal["more", "less"]
+    text: str
+    status: list[ClaimStatusDict]
+
+
 class Envelope(TypedDict):
-    schema_version: Literal[1]
+    schema_version: SchemaVersion
     legpress_version: str
     command: str
 
@@ -169,6 +241,7 @@ class StanceEnvelope(Envelope):
     stance: StanceDict
     summary: str
     muscles: list[StanceMuscleDict]
+    contradicted: list[ContradictionDict]
     explanations: list[ChoiceDict]
 
 
@@ -184,6 +257,12 @@ class MapEnvelope(Envelope):
     views: list[ViewDict]
 
 
+class EvidenceEnvelope(Envelope):
+    muscle: str | None
+    findings: list[FindingDict]
+    claims: list[ClaimDict]
+
+
 ENVELOPES: dict[str, type] = {
     "muscles": MusclesEnvelope,
     "muscle": MuscleEnvelope,
@@ -192,4 +271,5 @@ ENVELOPES: dict[str, type] = {
     "stance": StanceEnvelope,
     "target": TargetEnvelope,
     "map": MapEnvelope,
+    "evidence": EvidenceEnvelope,
 }

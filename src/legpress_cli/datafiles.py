@@ -8,7 +8,7 @@ from typing import Annotated
 
 from pydantic import Field
 
-from legpress_cli.model import Catalog, Choice, Cue, Frozen, Group, Muscle, NotTrained, Source, View
+from legpress_cli.model import Catalog, Choice, Claim, Cue, Finding, Frozen, Group, Muscle, NotTrained, Source, View
 from legpress_cli.names import normalize
 
 
@@ -34,6 +34,14 @@ class BodyMapFile(Frozen):
     view: Annotated[tuple[View, ...], Field(min_length=1)]
 
 
+class FindingsFile(Frozen):
+    finding: tuple[Finding, ...] = ()
+
+
+class ClaimsFile(Frozen):
+    claim: tuple[Claim, ...] = ()
+
+
 class ReferenceProblem(Exception):
     """A reference between data files that does not resolve; names the file and field."""
 
@@ -56,55 +64,29 @@ def link_catalog(
     stances: StancesFile,
     sources: SourcesFile,
     bodymap: BodyMapFile,
+    findings: FindingsFile,
+    claims: ClaimsFile,
 ) -> Catalog:
     """Check every reference between the files; raise ReferenceProblem on the first bad one."""
-    checks: list[tuple[str, str, Iterable[str]]] = [
-        ("muscles.toml", "group", (g.id for g in muscles.group)),
-        ("muscles.toml", "muscle", (m.id for m in muscles.muscle)),
-        ("cues.toml", "cue", (c.id for c in cues.cue)),
-        ("sources.toml", "source", (s.id for s in sources.source)),
-        ("bodymap.toml", "view", (v.id for v in bodymap.view)),
-        ("stances.toml", "choice", (f"{c.dimension}={c.value}" for c in stances.choice)),
-    ]
-    for file, field, ids in checks:
-        for n, dup in _duplicates(ids):
-            raise ReferenceProblem(file, f"{field}[{n}]", f"duplicate id {dup!r}")
-
+    _check_unique_ids(muscles, cues, stances, sources, bodymap, findings, claims)
     source_ids = {s.id for s in sources.source}
-    group_ids = {g.id for g in muscles.group}
-    muscle_ids = {m.id for m in muscles.muscle}
+    targets = {g.id for g in muscles.group} | {m.id for m in muscles.muscle}
 
-    def need_sources(file: str, path: str, refs: Iterable[str]) -> None:
+    def need(file: str, path: str, refs: Iterable[str], known: set[str], what: str) -> None:
         for k, ref in enumerate(refs):
-            if ref not in source_ids:
-                raise ReferenceProblem(file, f"{path}.sources[{k}]", f"unknown source {ref!r}")
+            if ref not in known:
+                raise ReferenceProblem(file, f"{path}[{k}]", f"unknown {what} {ref!r}")
 
-    names: dict[str, str] = {}
-    for n, g in enumerate(muscles.group):
-        _claim_names(names, g.id, (g.id, g.name, *g.aliases), f"group[{n}]")
-    for n, m in enumerate(muscles.muscle):
-        path = f"muscle[{n}]"
-        if m.group not in group_ids:
-            raise ReferenceProblem("muscles.toml", f"{path}.group", f"unknown group {m.group!r}")
-        if m.id in group_ids:
-            raise ReferenceProblem("muscles.toml", f"{path}.id", f"{m.id!r} is already a group id")
-        need_sources("muscles.toml", path, m.sources)
-        for k, pos in enumerate(m.roles):
-            need_sources("muscles.toml", f"{path}.roles[{k}]", pos.sources)
-        _claim_names(names, m.id, (m.id, m.name, *m.aliases), path)
+    _check_muscles(muscles, source_ids)
     for n, c in enumerate(cues.cue):
-        need_sources("cues.toml", f"cue[{n}]", c.sources)
-    for n, ch in enumerate(stances.choice):
-        for k, eff in enumerate(ch.effects):
-            path = f"choice[{n}].effects[{k}]"
-            need_sources("stances.toml", path, eff.sources)
-            for t, target in enumerate(eff.targets):
-                if target not in muscle_ids and target not in group_ids:
-                    raise ReferenceProblem(
-                        "stances.toml",
-                        f"{path}.targets[{t}]",
-                        f"unknown muscle or group {target!r}",
-                    )
+        need("cues.toml", f"cue[{n}].sources", c.sources, source_ids, "source")
+    for n, f in enumerate(findings.finding):
+        need("findings.toml", f"finding[{n}].source", [f.source], source_ids, "source")
+        need("findings.toml", f"finding[{n}].measured", f.measured, targets, "muscle or group")
+    for n, cl in enumerate(claims.claim):
+        need("claims.toml", f"claim[{n}].source", [cl.source], source_ids, "source")
+        need("claims.toml", f"claim[{n}].targets", cl.targets, targets, "muscle or group")
+    muscle_ids = {m.id for m in muscles.muscle}
     for n, v in enumerate(bodymap.view):
         for key, ref in v.regions.items():
             if ref not in muscle_ids:
@@ -117,7 +99,57 @@ def link_catalog(
         choices=stances.choice,
         sources=sources.source,
         views=bodymap.view,
+        findings=findings.finding,
+        claims=claims.claim,
     )
+
+
+def _check_unique_ids(
+    muscles: MusclesFile,
+    cues: CuesFile,
+    stances: StancesFile,
+    sources: SourcesFile,
+    bodymap: BodyMapFile,
+    findings: FindingsFile,
+    claims: ClaimsFile,
+) -> None:
+    checks: list[tuple[str, str, Iterable[str]]] = [
+        ("muscles.toml", "group", (g.id for g in muscles.group)),
+        ("muscles.toml", "muscle", (m.id for m in muscles.muscle)),
+        ("cues.toml", "cue", (c.id for c in cues.cue)),
+        ("sources.toml", "source", (s.id for s in sources.source)),
+        ("bodymap.toml", "view", (v.id for v in bodymap.view)),
+        ("stances.toml", "choice", (f"{c.dimension}={c.value}" for c in stances.choice)),
+        ("findings.toml", "finding", (f.id for f in findings.finding)),
+        ("claims.toml", "claim", (c.id for c in claims.claim)),
+    ]
+    for file, field, ids in checks:
+        for n, dup in _duplicates(ids):
+            raise ReferenceProblem(file, f"{field}[{n}]", f"duplicate id {dup!r}")
+
+
+def _check_muscles(muscles: MusclesFile, source_ids: set[str]) -> None:
+    group_ids = {g.id for g in muscles.group}
+
+    def need_sources(path: str, refs: Iterable[str]) -> None:
+        for k, ref in enumerate(refs):
+            if ref not in source_ids:
+                raise ReferenceProblem("muscles.toml", f"{path}[{k}]", f"unknown source {ref!r}")
+
+    names: dict[str, str] = {}
+    for n, g in enumerate(muscles.group):
+        need_sources(f"group[{n}].target_note_sources", g.target_note_sources)
+        _claim_names(names, g.id, (g.id, g.name, *g.aliases), f"group[{n}]")
+    for n, m in enumerate(muscles.muscle):
+        path = f"muscle[{n}]"
+        if m.group not in group_ids:
+            raise ReferenceProblem("muscles.toml", f"{path}.group", f"unknown group {m.group!r}")
+        if m.id in group_ids:
+            raise ReferenceProblem("muscles.toml", f"{path}.id", f"{m.id!r} is already a group id")
+        need_sources(f"{path}.sources", m.sources)
+        for k, pos in enumerate(m.roles):
+            need_sources(f"{path}.roles[{k}].sources", pos.sources)
+        _claim_names(names, m.id, (m.id, m.name, *m.aliases), path)
 
 
 def _claim_names(names: dict[str, str], owner: str, spellings: Iterable[str], path: str) -> None:

@@ -12,11 +12,22 @@ from typing import TYPE_CHECKING, Literal
 from legpress_cli import __version__
 
 if TYPE_CHECKING:
-    from legpress_cli.advisor import Recommendation, Shift, SourceUse, StanceReport, TargetReport
+    from legpress_cli.advisor import (
+        ClaimUse,
+        EvidenceReport,
+        Recommendation,
+        SourceUse,
+        StanceReport,
+        TargetReport,
+        Verdict,
+    )
     from legpress_cli.contract import (
+        ClaimDict,
+        ClaimUseDict,
         CuesEnvelope,
-        EffectDict,
         Envelope,
+        EvidenceEnvelope,
+        FindingDict,
         MapEnvelope,
         MuscleDetailDict,
         MuscleDict,
@@ -29,10 +40,11 @@ if TYPE_CHECKING:
         StanceEnvelope,
         StanceMuscleDict,
         TargetEnvelope,
+        VerdictDict,
     )
-    from legpress_cli.model import Catalog, Choice, Cue, Effect, Muscle
+    from legpress_cli.model import Catalog, Choice, Cue, Finding, Muscle
 
-SCHEMA_VERSION: Literal[1] = 1
+SCHEMA_VERSION: Literal[2] = 2
 
 DISCLAIMER = "General information about exercise technique, not medical advice."
 
@@ -57,18 +69,8 @@ def muscle_dict(m: Muscle) -> MuscleDict:
     }
 
 
-def _effect(e: Effect) -> EffectDict:
-    return {
-        "targets": list(e.targets),
-        "change": e.change,
-        "evidence": e.evidence,
-        "reason": e.reason,
-        "sources": list(e.sources),
-    }
-
-
 def _stance(report_stance: dict[str, str]) -> StanceDict:
-    return report_stance  # type: ignore[return-value]  # values come from the CLI's choices
+    return report_stance
 
 
 def muscles(items: tuple[Muscle, ...], role: RoleStr | None, group: str | None) -> MusclesEnvelope:
@@ -80,24 +82,55 @@ def muscles(items: tuple[Muscle, ...], role: RoleStr | None, group: str | None) 
     }
 
 
-def muscle(m: Muscle, effects: tuple[tuple[Choice, Effect], ...], guessed_from: str | None) -> MuscleEnvelope:
+def _claim_use(use: ClaimUse) -> ClaimUseDict:
+    c = use.claim
+    return {
+        "id": c.id,
+        "source": c.source,
+        "text": c.text,
+        "when": dict(c.when),
+        "direction": c.direction,
+        "status": use.status,
+        "decided_by": list(use.decided_by),
+    }
+
+
+def _verdict(catalog: Catalog, v: Verdict) -> VerdictDict:
+    from legpress_cli.advisor import comparison_text
+
+    return {
+        "direction": v.direction,
+        "change": v.change,
+        "evidence": v.grade,
+        "findings": [a.finding.id for a in v.deciding],
+        "measured": [
+            {
+                "finding": a.finding.id,
+                "source": a.finding.source,
+                "comparison": comparison_text(catalog, a.finding),
+                "result": a.direction,
+                "indirect": list(a.indirect),
+            }
+            for a in v.findings
+        ],
+        "claims": [_claim_use(u) for u in v.claims],
+        "load_notes": list(v.load_notes),
+    }
+
+
+def muscle(
+    catalog: Catalog, m: Muscle, effects: tuple[tuple[Choice, Verdict], ...], guessed_from: str | None
+) -> MuscleEnvelope:
     detail: MuscleDetailDict = {
         **muscle_dict(m),
+        "short": m.short,
         "aliases": list(m.aliases),
         "location": m.location,
         "joints": list(m.joints),
         "actions": list(m.actions),
         "stance_effects": [
-            {
-                "dimension": ch.dimension,
-                "value": ch.value,
-                "label": ch.label,
-                "change": eff.change,
-                "evidence": eff.evidence,
-                "reason": eff.reason,
-                "sources": list(eff.sources),
-            }
-            for ch, eff in effects
+            {"dimension": ch.dimension, "value": ch.value, "label": ch.label, **_verdict(catalog, v)}
+            for ch, v in effects
         ],
     }
     return {**_head("muscle"), "muscle": detail, "guessed_from": guessed_from}
@@ -133,6 +166,7 @@ def sources(uses: tuple[SourceUse, ...]) -> SourcesEnvelope:
                 "label": u.source.label,
                 "kind": u.source.kind,
                 "citation": u.source.citation,
+                "doi": u.source.doi,
                 "summary": u.source.summary,
                 "supports": list(u.supports),
             }
@@ -141,22 +175,36 @@ def sources(uses: tuple[SourceUse, ...]) -> SourcesEnvelope:
     }
 
 
-def _stance_muscle(s: Shift) -> StanceMuscleDict:
+def _stance_muscle(catalog: Catalog, v: Verdict) -> StanceMuscleDict:
+    m = v.muscle
     return {
-        **muscle_dict(s.muscle),
-        "emphasis": s.emphasis,
-        "evidence": s.evidence,
-        "baseline_emphasis": s.baseline,
-        "change": s.change,
+        "id": m.id,
+        "name": m.name,
+        "group": m.group,
+        "role": m.role,
+        "role_evidence": m.baseline.evidence,
+        "baseline_emphasis": v.baseline,
+        "emphasis": v.level,
+        **_verdict(catalog, v),
     }
 
 
-def stance(report: StanceReport) -> StanceEnvelope:
+def stance(catalog: Catalog, report: StanceReport) -> StanceEnvelope:
     return {
         **_head("stance"),
         "stance": _stance(report.stance.as_dict()),
         "summary": report.summary,
-        "muscles": [_stance_muscle(s) for s in report.shifts],
+        "muscles": [_stance_muscle(catalog, v) for v in report.verdicts],
+        "contradicted": [
+            {
+                "claim": c.claim.id,
+                "source": c.claim.source,
+                "text": c.claim.text,
+                "muscles": list(c.muscle_ids),
+                "decided_by": list(c.decided_by),
+            }
+            for c in report.contradicted
+        ],
         "explanations": [
             {
                 "dimension": ch.dimension,
@@ -164,7 +212,6 @@ def stance(report: StanceReport) -> StanceEnvelope:
                 "label": ch.label,
                 "mechanism": ch.mechanism,
                 "caution": ch.caution,
-                "effects": [_effect(e) for e in ch.effects],
             }
             for ch in report.choices
         ],
@@ -176,10 +223,12 @@ def _recommendation(r: Recommendation) -> RecommendationDict:
         "rank": r.rank,
         "stance": _stance(r.stance.as_dict()),
         "label": r.label,
-        "change": r.change,
-        "score": r.score,
         "evidence": r.evidence,
-        "also_changes": [{"id": s.muscle.id, "change": s.change, "evidence": s.evidence} for s in r.also],
+        "findings": list(r.findings),
+        "raised": list(r.raised),
+        "also_changes": [
+            {"id": v.muscle.id, "direction": v.direction, "change": v.change, "evidence": v.grade} for v in r.also
+        ],
         "cautions": list(r.cautions),
     }
 
@@ -212,14 +261,56 @@ def body_map(catalog: Catalog, report: StanceReport) -> MapEnvelope:
                     {
                         "key": key,
                         "muscle": mid,
-                        "emphasis": report.shift(mid).emphasis,
-                        "change": report.shift(mid).change,
+                        "direction": report.verdict(mid).direction,
+                        "change": report.verdict(mid).change,
+                        "evidence": report.verdict(mid).grade,
                     }
                     for key, mid in v.regions.items()
                 ],
             }
             for v in catalog.views
         ],
+    }
+
+
+def _finding(catalog: Catalog, f: Finding) -> FindingDict:
+    from legpress_cli.advisor import comparison_text
+
+    return {
+        "id": f.id,
+        "source": f.source,
+        "comparison": comparison_text(catalog, f),
+        "compared": {"a": dict(f.a), "b": dict(f.b)},
+        "fixed": {"load_percent": f.load_percent, "machine": f.machine, "population": f.population, "n": f.n},
+        "measured": list(f.measured),
+        "results": dict(f.results),
+        "note": f.note,
+        "proxy": f.proxy,
+    }
+
+
+def evidence(catalog: Catalog, report: EvidenceReport, muscle_id: str | None) -> EvidenceEnvelope:
+    claims: dict[str, ClaimDict] = {}
+    for row in report.claims:
+        c = row.claim
+        entry = claims.setdefault(
+            c.id,
+            {
+                "id": c.id,
+                "source": c.source,
+                "when": dict(c.when),
+                "targets": list(c.targets),
+                "direction": c.direction,
+                "text": c.text,
+                "status": [],
+            },
+        )
+        entry["status"].append({"muscle": row.muscle.id, "status": row.status, "decided_by": list(row.decided_by)})
+    return {
+        **_head("evidence"),
+        "muscle": muscle_id,
+        "findings": [_finding(catalog, r.finding) for r in report.rows],
+        "claims": list(claims.values()),
     }
 
 

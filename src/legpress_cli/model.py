@@ -6,21 +6,36 @@ No `from __future__ import annotations` here: pydantic would have to compile and
 every annotation string, which costs ~10 ms of start-up.
 """
 
-from typing import Annotated, Literal, NamedTuple, Self
+import re
+from dataclasses import dataclass, field
+from typing import Annotated, Literal, Self
 
-from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
+from pydantic import StrictBool, StrictInt
 
-from legpress_cli.vocab import CHOICES, NEUTRAL, Dimension, Grade, Phase, Role
+from legpress_cli.vocab import CHOICES, NEUTRAL, SPECS, Dimension, Grade, Phase, Result, Role
 
 Joint = Literal["hip", "knee", "ankle"]
 SourceKind = Literal["article", "study", "review", "practice"]
 EMPHASIS_MIN, EMPHASIS_MAX = 1, 5
-CHANGE_MIN, CHANGE_MAX = -2, 2
+
+# Text from a data pack reaches terminals: C0 controls (but tab and newline), DEL, C1 controls
+# and bidirectional overrides could move the cursor, retitle the window or reorder a grade.
+UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+
+
+def _safe(text: str) -> str:
+    found = UNSAFE.search(text)
+    if found:
+        raise ValueError(f"contains the control character U+{ord(found.group()):04X}, which is not allowed in data text")
+    return text
+
 
 Id = Annotated[str, StringConstraints(pattern=r"^[a-z0-9]+(-[a-z0-9]+)*$", max_length=60)]
-Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
-Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=800)]
+Name = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80), AfterValidator(_safe)]
+Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=800), AfterValidator(_safe)]
 Sources = Annotated[tuple[Id, ...], Field(min_length=1)]
+Short = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,3}$")]
 
 
 class Frozen(BaseModel):
@@ -34,6 +49,7 @@ class Source(Frozen):
     label: Name
     kind: SourceKind
     citation: Text
+    doi: Annotated[str, StringConstraints(pattern=r"^10\.[0-9]{4,9}/[-._;()/:A-Za-z0-9]+$")] | None = None
     summary: Text
 
 
@@ -42,11 +58,13 @@ class Group(Frozen):
     name: Name
     aliases: tuple[Name, ...] = ()
     summary: Text
+    target_note: Text | None = None
+    target_note_sources: tuple[Id, ...] = ()
 
 
 class RolePosition(Frozen):
     role: Role
-    baseline: bool = False
+    baseline: StrictBool = False
     evidence: Grade
     sources: Sources
     note: Text | None = None
@@ -55,13 +73,14 @@ class RolePosition(Frozen):
 class Muscle(Frozen):
     id: Id
     name: Name
+    short: Short
     group: Id
     aliases: tuple[Name, ...] = ()
     location: Text
     joints: Annotated[tuple[Joint, ...], Field(min_length=1)]
     actions: Annotated[tuple[Text, ...], Field(min_length=1)]
     in_lift: Text
-    emphasis: Annotated[int, Field(ge=EMPHASIS_MIN, le=EMPHASIS_MAX)]
+    emphasis: Annotated[StrictInt, Field(ge=EMPHASIS_MIN, le=EMPHASIS_MAX)]
     roles: Annotated[tuple[RolePosition, ...], Field(min_length=1)]
     sources: Sources
 
@@ -104,27 +123,87 @@ class Cue(Frozen):
     sources: Sources
 
 
-class Effect(Frozen):
-    targets: Annotated[tuple[Id, ...], Field(min_length=1)]
-    change: Annotated[int, Field(ge=CHANGE_MIN, le=CHANGE_MAX)]
-    evidence: Grade
-    sources: Sources
-    reason: Text
-
-
 class Choice(Frozen):
+    """One value of a stance dimension, neutral ones included: its label and mechanism."""
+
     dimension: Dimension
     value: Id
     label: Name
     mechanism: Text
     caution: Text | None = None
-    effects: Annotated[tuple[Effect, ...], Field(min_length=1)]
 
     @model_validator(mode="after")
     def _value_fits_dimension(self) -> Self:
-        allowed = [v for v in CHOICES[self.dimension] if v != NEUTRAL[self.dimension]]
+        allowed = CHOICES[self.dimension]
         if self.value not in allowed:
             raise ValueError(f"value {self.value!r} is not one of {', '.join(allowed)} for {self.dimension}")
+        return self
+
+
+def _check_partial(stance: dict[Dimension, str]) -> dict[Dimension, str]:
+    for dimension, value in stance.items():
+        if SPECS[dimension].context:
+            raise ValueError(f"{dimension} is a condition, not a position: give the study's load_percent instead")
+        if value not in CHOICES[dimension]:
+            raise ValueError(f"{value!r} is not one of {', '.join(CHOICES[dimension])} for {dimension}")
+    return stance
+
+
+PartialStance = Annotated[dict[Dimension, str], AfterValidator(_check_partial)]
+
+
+class Finding(Frozen):
+    """What one study observed when it compared condition A with condition B."""
+
+    id: Id
+    source: Id
+    a: PartialStance
+    b: PartialStance
+    load_percent: Annotated[StrictInt, Field(ge=1, le=200)] | None = None
+    machine: Text
+    population: Text
+    n: Annotated[StrictInt, Field(ge=1, le=1_000_000)] | None = None
+    measured: Annotated[tuple[Id, ...], Field(min_length=1)]
+    results: dict[Id, Result]
+    note: Text | None = None
+    proxy: Text | None = None
+
+    @model_validator(mode="after")
+    def _a_comparison(self) -> Self:
+        if set(self.a) != set(self.b):
+            raise ValueError("a and b must name the same dimensions (say what was held the same in both)")
+        if all(self.a[d] == self.b[d] for d in self.a):
+            raise ValueError("a and b are the same condition; a finding compares two")
+        for target in self.results:
+            if target not in self.measured:
+                raise ValueError(f"results name {target!r}, which is not in measured")
+        return self
+
+    @property
+    def contrast(self) -> tuple[Dimension, ...]:
+        """The dimensions the study varied."""
+        return tuple(d for d in self.a if self.a[d] != self.b[d])
+
+    @property
+    def held(self) -> dict[Dimension, str]:
+        """Positions the two conditions shared: the finding says nothing outside them."""
+        return {d: v for d, v in self.a.items() if self.b[d] == v}
+
+
+class Claim(Frozen):
+    """What a source says a position does, separate from what was measured."""
+
+    id: Id
+    source: Id
+    when: Annotated[PartialStance, Field(min_length=1)]
+    targets: Annotated[tuple[Id, ...], Field(min_length=1)]
+    direction: Literal["more", "less"]
+    text: Text
+
+    @model_validator(mode="after")
+    def _a_position(self) -> Self:
+        if all(v == NEUTRAL[d] for d, v in self.when.items()):
+            raise ValueError("when names only neutral positions; a claim is about a change")
         return self
 
 
@@ -156,7 +235,11 @@ class View(Frozen):
         return self
 
 
-class Catalog(NamedTuple):
+@dataclass(frozen=True, eq=False)
+class Catalog:
+    """Every checked record, with the lookups the advisor needs built once, so that each
+    command's work stays linear in the size of the data."""
+
     groups: tuple[Group, ...]
     muscles: tuple[Muscle, ...]
     not_trained: tuple[NotTrained, ...]
@@ -164,26 +247,76 @@ class Catalog(NamedTuple):
     choices: tuple[Choice, ...]
     sources: tuple[Source, ...]
     views: tuple[View, ...]
+    findings: tuple[Finding, ...]
+    claims: tuple[Claim, ...]
+    _muscles: dict[str, Muscle] = field(init=False, repr=False)
+    _groups: dict[str, Group] = field(init=False, repr=False)
+    _sources: dict[str, Source] = field(init=False, repr=False)
+    _members: dict[str, tuple[Muscle, ...]] = field(init=False, repr=False)
+    _choices: dict[tuple[str, str], Choice] = field(init=False, repr=False)
+    _findings_on: dict[str, tuple[Finding, ...]] = field(init=False, repr=False)
+    _claims_on: dict[str, tuple[Claim, ...]] = field(init=False, repr=False)
+
+    def __post_init__(self) -> None:
+        put = object.__setattr__
+        put(self, "_muscles", {m.id: m for m in self.muscles})
+        put(self, "_groups", {g.id: g for g in self.groups})
+        put(self, "_sources", {s.id: s for s in self.sources})
+        members: dict[str, list[Muscle]] = {g.id: [] for g in self.groups}
+        for m in self.muscles:
+            members.setdefault(m.group, []).append(m)
+        put(self, "_members", {k: tuple(v) for k, v in members.items()})
+        put(self, "_choices", {(c.dimension, c.value): c for c in self.choices})
+        findings_on: dict[str, list[Finding]] = {m.id: [] for m in self.muscles}
+        for f in self.findings:
+            for mid in dict.fromkeys(i for t in f.measured for i in self.expand(t)):
+                findings_on.setdefault(mid, []).append(f)
+        put(self, "_findings_on", {k: tuple(v) for k, v in findings_on.items()})
+        claims_on: dict[str, list[Claim]] = {m.id: [] for m in self.muscles}
+        for c in self.claims:
+            for mid in dict.fromkeys(i for t in c.targets for i in self.expand(t)):
+                claims_on.setdefault(mid, []).append(c)
+        put(self, "_claims_on", {k: tuple(v) for k, v in claims_on.items()})
 
     def muscle(self, muscle_id: str) -> Muscle:
-        return next(m for m in self.muscles if m.id == muscle_id)
+        return self._muscles[muscle_id]
 
     def group(self, group_id: str) -> Group:
-        return next(g for g in self.groups if g.id == group_id)
+        return self._groups[group_id]
+
+    def is_group(self, some_id: str) -> bool:
+        return some_id in self._groups
 
     def source(self, source_id: str) -> Source:
-        return next(s for s in self.sources if s.id == source_id)
+        return self._sources[source_id]
 
     def members(self, group_id: str) -> tuple[Muscle, ...]:
-        return tuple(m for m in self.muscles if m.group == group_id)
+        return self._members.get(group_id, ())
+
+    def choice(self, dimension: str, value: str) -> Choice | None:
+        return self._choices.get((dimension, value))
+
+    def label(self, dimension: str, value: str) -> str:
+        found = self.choice(dimension, value)
+        return found.label if found else value
+
+    def findings_on(self, muscle_id: str) -> tuple[Finding, ...]:
+        """Findings that measured this muscle, directly or as part of its group."""
+        return self._findings_on.get(muscle_id, ())
+
+    def claims_on(self, muscle_id: str) -> tuple[Claim, ...]:
+        return self._claims_on.get(muscle_id, ())
 
     def display_name(self, target: str) -> str:
-        """The name of a muscle or group id, as used in an effect's targets."""
-        found = next((g.name for g in self.groups if g.id == target), None)
-        return found or self.muscle(target).name
+        """The name of a muscle or group id."""
+        return self._groups[target].name if target in self._groups else self.muscle(target).name
 
     def expand(self, target: str) -> tuple[str, ...]:
         """A muscle id stands for itself; a group id for every muscle in it."""
-        if any(g.id == target for g in self.groups):
+        if target in self._groups:
             return tuple(m.id for m in self.members(target))
         return (target,)
+
+    def result_for(self, finding: Finding, muscle: Muscle) -> Result | None:
+        """What a finding reported for this muscle (or for its whole group); None if nothing."""
+        return finding.results.get(muscle.id) or finding.results.get(muscle.group)

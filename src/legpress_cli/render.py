@@ -21,12 +21,13 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from legpress_cli import advisor
-from legpress_cli.advisor import CHANGE_WORDS
+from legpress_cli.advisor import DIRECTION_WORDS
 from legpress_cli.errors import OutputClosed
+from legpress_cli.vocab import DIMENSION_SPECS
 
 if TYPE_CHECKING:
-    from legpress_cli.advisor import Shift, SourceUse, StanceReport, TargetReport
-    from legpress_cli.model import Catalog, Choice, Cue, Effect, Muscle
+    from legpress_cli.advisor import Applied, EvidenceReport, SourceUse, StanceReport, TargetReport, Verdict
+    from legpress_cli.model import Catalog, Choice, Cue, Finding, Muscle
 
 T = TypeVar("T")
 GRADE_STYLE: dict[str, str] = {
@@ -44,9 +45,6 @@ ROLE_TITLE = {
 # Narrower than this, tables drop their long prose column so the rest stays readable.
 WIDE = 70
 NOT_ADVICE = "Not medical advice: general information about technique."
-# One character per emphasis level 1..5, light to dark, for maps without colour. Plain ASCII
-# even on a UTF-8 terminal: block shades blur together in many fonts.
-SHADES = "-:+#@"
 
 
 @dataclass(frozen=True)
@@ -57,10 +55,10 @@ class Glyphs:
         on, off = ("#", ".") if self.ascii else ("■", "□")
         return on * level + off * (top - level)
 
-    def arrow(self, change: int) -> str:
+    def arrow(self, direction: str) -> str:
         if self.ascii:
-            return {-2: "--", -1: "-", 0: "=", 1: "+", 2: "++"}[change]
-        return {-2: "↓↓", -1: "↓", 0: "·", 1: "↑", 2: "↑↑"}[change]
+            return {"more": "+", "less": "-", "no_difference": "=", "mixed": "~"}.get(direction, "?")
+        return {"more": "↑", "less": "↓", "no_difference": "=", "mixed": "↕"}.get(direction, "?")
 
     @property
     def dagger(self) -> str:
@@ -71,8 +69,12 @@ class Glyphs:
         return "-" if self.ascii else "—"
 
 
-def grade(text: str) -> Text:
-    return Text(text, style=GRADE_STYLE.get(text, ""))
+def grade(text: str | None) -> Text:
+    return Text(text or "-", style=GRADE_STYLE.get(text or "", "dim"))
+
+
+STATUS_WORDS = {"supports": "research supports", "contradicts": "contradicted", "not_tested": "not tested"}
+STATUS_STYLE = {"supports": "green", "contradicts": "bold red", "not_tested": "magenta"}
 
 
 # Columns holding prose wrap and take the spare width; the short ones keep to one line.
@@ -178,7 +180,7 @@ def muscles_table(muscles: tuple[Muscle, ...], catalog: Catalog, glyphs: Glyphs,
 
 
 def muscle_detail(
-    m: Muscle, catalog: Catalog, effects: tuple[tuple[Choice, Effect], ...], glyphs: Glyphs, width: int
+    m: Muscle, catalog: Catalog, effects: tuple[tuple[Choice, Verdict], ...], glyphs: Glyphs, width: int
 ) -> RenderableType:
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
@@ -199,27 +201,67 @@ def muscle_detail(
     parts += _disputes((m,), catalog, glyphs)
     if effects:
         table = _table("Stance", "Change", "Evidence", "Why", title="Foot positions")
-        for ch, eff in effects:
-            table.add_row(
-                ch.label,
-                f"{glyphs.arrow(eff.change)} {CHANGE_WORDS[eff.change]}",
-                grade(eff.evidence),
-                eff.reason,
-            )
+        for ch, v in effects:
+            table.add_row(ch.label, _direction_text(v.direction, glyphs), grade(v.grade), basis(catalog, v))
         # Where the reasons would be squeezed into a narrow column, list them under each stance.
-        parts += [table] if _set_widths(table, width, min_flex=30) else _effect_lines(effects, glyphs)
+        parts += [table] if _set_widths(table, width, min_flex=30) else _effect_lines(catalog, effects, glyphs)
     else:
-        parts.append(Text("No foot position in the data changes this muscle."))
+        parts.append(Text("No study or source in the data says a foot position changes this muscle."))
+    parts.append(Text(f"See 'legpress evidence {m.id}' for every finding that measured it.", style="dim"))
     return Group(*parts)
 
 
-def _effect_lines(effects: tuple[tuple[Choice, Effect], ...], glyphs: Glyphs) -> list[RenderableType]:
+def _direction_text(direction: str, glyphs: Glyphs) -> Text:
+    style = {"more": "green", "less": "red"}.get(direction, "dim")
+    return Text(f"{glyphs.arrow(direction)} {DIRECTION_WORDS[direction]}", style=style)
+
+
+def finding_words(catalog: Catalog, a: Applied, muscle: Muscle) -> str:
+    """'Da Silva 2008, more with high feet than with low feet at 80% of 1RM (indirect)'."""
+    f = a.finding
+    result = catalog.result_for(f, muscle) or "no_difference"
+    a_text = advisor.condition_text(catalog, f.a, f.contrast)
+    b_text = advisor.condition_text(catalog, f.b, f.contrast)
+    if result == "no_difference":
+        text = f"no difference between {a_text} and {b_text}"
+    else:
+        text = f"{result} with {a_text} than with {b_text}"
+    held = f.held
+    if held:
+        text += f", both with {advisor.condition_text(catalog, held, tuple(held))}"
+    if f.load_percent is not None:
+        text += f", at {f.load_percent}% of 1RM"
+    return f"{catalog.source(f.source).label}: {text}" + (" (indirect)" if a.indirect else "")
+
+
+def basis(catalog: Catalog, v: Verdict) -> str:
+    """What a verdict rests on, option by option: the findings, then the claims."""
+    out: list[str] = []
+    several = len(v.parts) > 1
+    for part in v.parts:
+        bits = [finding_words(catalog, a, v.muscle) for a in part.findings]
+        for use in part.claims:
+            bits.append(f"{catalog.source(use.claim.source).label} claims {use.claim.direction} ({STATUS_WORDS[use.status]})")
+        said = "; ".join(bits) or "nothing measured or claimed"
+        if several:
+            label = ", ".join(catalog.label(d, value) for d, value in part.options)
+            grade_text = f", {part.grade}" if part.grade else ""
+            out.append(f"{label} [{DIRECTION_WORDS[part.direction]}{grade_text}]: {said}")
+        else:
+            out.append(said)
+    out += list(v.load_notes)
+    return ". ".join(out) + "."
+
+
+def _effect_lines(
+    catalog: Catalog, effects: tuple[tuple[Choice, Verdict], ...], glyphs: Glyphs
+) -> list[RenderableType]:
     out: list[RenderableType] = [Text("Foot positions", style="bold")]
-    for ch, eff in effects:
-        head = Text(f"{ch.label}: {glyphs.arrow(eff.change)} {CHANGE_WORDS[eff.change]} (")
-        head.append(grade(eff.evidence))
+    for ch, v in effects:
+        head = Text(f"{ch.label}: {glyphs.arrow(v.direction)} {DIRECTION_WORDS[v.direction]} (")
+        head.append(grade(v.grade))
         head.append(")")
-        out += [head, Padding(Text(eff.reason), (0, 0, 0, 2))]
+        out += [head, Padding(Text(basis(catalog, v)), (0, 0, 0, 2))]
     return out
 
 
@@ -254,53 +296,90 @@ def sources_view(uses: tuple[SourceUse, ...], glyphs: Glyphs) -> RenderableType:
     return Group(*parts)
 
 
-def _change_cell(s: Shift, glyphs: Glyphs) -> Text:
-    style = "green" if s.change > 0 else "red" if s.change < 0 else "dim"
-    return Text(glyphs.arrow(s.change), style=style)
+def _change_cell(v: Verdict, glyphs: Glyphs, words: bool) -> Text:
+    style = "green" if v.change > 0 else "red" if v.change < 0 else "dim"
+    text = glyphs.arrow(v.direction) + (f" {DIRECTION_WORDS[v.direction]}" if words else "")
+    return Text(text, style=style)
+
+
+def _basis_lines(report: StanceReport, catalog: Catalog, glyphs: Glyphs) -> list[RenderableType]:
+    """One line per set of muscles that rest on the same evidence, so heads of a group share one."""
+    seen: dict[tuple[str, str | None, str], list[str]] = {}
+    for v in report.verdicts:
+        if v.direction == "not_measured" and not v.claims:
+            continue
+        seen.setdefault((v.direction, v.grade, basis(catalog, v)), []).append(v.muscle.id)
+    out: list[RenderableType] = []
+    if seen:
+        out.append(Text("What was measured", style="bold"))
+    for (direction, evidence, why), ids in seen.items():
+        names = ", ".join(advisor.names_for(catalog, ids))
+        line = Text(f"{glyphs.arrow(direction)} {names[0].upper()}{names[1:]}, {DIRECTION_WORDS[direction]} (")
+        line.append(grade(evidence))
+        line.append(f"): {why}")
+        out.append(Padding(line, (0, 0, 0, 2)))
+    unmeasured = [v.muscle.id for v in report.verdicts if v.direction == "not_measured" and not v.claims]
+    if unmeasured and report.choices:
+        listed = ", ".join(advisor.names_for(catalog, unmeasured))
+        out.append(Padding(Text(f"{glyphs.arrow('not_measured')} Not measured in this stance: {listed}."), (0, 0, 0, 2)))
+    return out
+
+
+def _contradicted_lines(report: StanceReport, catalog: Catalog, glyphs: Glyphs) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    for c in report.contradicted:
+        who = catalog.source(c.claim.source).label
+        by = ", ".join(dict.fromkeys(catalog.source(f.source).label for f in catalog.findings if f.id in c.decided_by))
+        line = Text(f"{glyphs.dagger} {who}: {c.claim.text} ")
+        line.append("Contradicted", style="bold red")
+        line.append(f" for the {c.muscles} by {by}, which found no such change.")
+        out.append(line)
+    if out:
+        out.insert(0, Text("Claims research contradicts (shown, never counted)", style="bold"))
+    return out
 
 
 def stance_view(report: StanceReport, catalog: Catalog, glyphs: Glyphs, width: int) -> RenderableType:
     wide = width >= WIDE
-    title = "Stance: " + (", ".join(ch.label for ch in report.choices) or "neutral")
+    title = "Stance: " + advisor.stance_label(catalog, report.stance)
     if wide:
-        table = _table("Muscle", "Group", "Base", "Stance", "Change", "Evidence", title=title)
+        table = _table("Muscle", "Group", "Emphasis", "Change", "Evidence", title=title)
     else:
         # Narrow: the bar and its arrow share a column, and long names wrap instead of the bars.
         table = _table("Muscle", "Stance", "Evidence", title=title, flex=frozenset({"Muscle"}), compact=True)
-    for s in _sections(table, report.shifts, lambda s: ROLE_TITLE[s.muscle.role]):
-        m = s.muscle
+    for v in _sections(table, report.verdicts, lambda v: ROLE_TITLE[v.muscle.role]):
+        m = v.muscle
         if wide:
             table.add_row(
                 m.name,
                 catalog.group(m.group).name,
-                glyphs.bar(s.baseline),
-                glyphs.bar(s.emphasis),
-                _change_cell(s, glyphs),
-                grade(s.evidence),
+                glyphs.bar(v.level),
+                _change_cell(v, glyphs, words=True),
+                grade(v.grade),
             )
         else:
             table.add_row(
-                m.name, Text.assemble(glyphs.bar(s.emphasis), " ", _change_cell(s, glyphs)), grade(s.evidence)
+                m.name, Text.assemble(glyphs.bar(v.level), " ", _change_cell(v, glyphs, words=False)), grade(v.grade)
             )
     parts: list[RenderableType] = [_fixed_widths(table, width, min_flex=20 if wide else 10)]
+    if report.choices:
+        parts += _basis_lines(report, catalog, glyphs)
+        parts += _contradicted_lines(report, catalog, glyphs)
     for ch in report.choices:
         parts.append(Text(f"Why {ch.label}: {ch.mechanism}", style="bold"))
-        for eff in ch.effects:
-            names = ", ".join(catalog.display_name(t) for t in eff.targets)
-            line = Text(f"{glyphs.arrow(eff.change)} {names} (")
-            line.append(grade(eff.evidence))
-            line.append(f"): {eff.reason}")
-            parts.append(Padding(line, (0, 0, 0, 2)))
         if ch.caution:
             parts.append(Padding(Text(f"Caution: {ch.caution}", style="yellow"), (0, 0, 0, 2)))
     parts.append(Text(report.summary[0].upper() + report.summary[1:] + ".", style="bold"))
-    if not report.choices:
-        parts.append(
-            Text(
-                "Try --high, --low, --wide, --narrow, --deep, --partial or --toes-out to see how the work shifts.",
-                style="dim",
-            )
+    parts.append(
+        Text(
+            "Emphasis is how hard each muscle works in the neutral stance; a change moves its bar only where that "
+            "keeps it below every muscle it was not measured to out-work.",
+            style="dim",
         )
+    )
+    if not report.choices:
+        flags = ", ".join(f.flag for spec in DIMENSION_SPECS for f in spec.flags)
+        parts.append(Text(f"Try {flags} or --load to see how the work shifts.", style="dim"))
     return Group(*parts)
 
 
@@ -310,23 +389,25 @@ def target_view(report: TargetReport, catalog: Catalog, glyphs: Glyphs, width: i
     if report.recommendations:
         wide = width >= WIDE
         table = (
-            _table("#", "Stance", "Target", "Evidence", "Also changes")
+            _table("#", "Stance", "Target", "Evidence", "Findings", "Also changes")
             if wide
             else _table("#", "Stance", "Target", "Evidence")
         )
         for r in report.recommendations:
-            cells: list[RenderableType] = [
-                str(r.rank),
-                r.label,
-                Text(f"{glyphs.arrow(r.change)} {CHANGE_WORDS[r.change]}", style="green"),
-                grade(r.evidence),
-            ]
+            raised = "all" if len(r.raised) == len(report.muscle_ids) else ", ".join(
+                advisor.names_for(catalog, list(r.raised))
+            )
+            target = f"{glyphs.arrow('more')} more" + ("" if raised == "all" else f" ({raised})")
+            cells: list[RenderableType] = [str(r.rank), r.label, Text(target, style="green"), grade(r.evidence)]
             if wide:
                 changes = advisor.describe_changes(catalog, r.also)
-                also = ", ".join(f"{name} {glyphs.arrow(change)}" for name, change in changes) or "nothing else"
-                cells.append(also)
+                also = ", ".join(
+                    f"{name} {glyphs.arrow('more' if change > 0 else 'less')}" for name, change in changes
+                ) or "nothing else"
+                sources = dict.fromkeys(catalog.source(f.source).label for f in catalog.findings if f.id in r.findings)
+                cells += [", ".join(sources) or "none (claims only)", also]
             table.add_row(*cells)
-        parts.append(table)
+        parts.append(_fixed_widths(table, width))
         cautions = dict.fromkeys(c for r in report.recommendations for c in r.cautions)
         parts += [Text(f"Caution, {c}", style="yellow") for c in cautions]
     if report.note:
@@ -335,15 +416,15 @@ def target_view(report: TargetReport, catalog: Catalog, glyphs: Glyphs, width: i
 
 
 def body_map(catalog: Catalog, report: StanceReport, glyphs: Glyphs, *, color: bool, width: int) -> RenderableType:
-    """Front and back views shaded by emphasis: colour blocks on a colour terminal, shade
-    characters otherwise, so the five levels stay apart either way."""
+    """Front and back views shaded by the change in this stance: more, less, no difference or
+    not measured. Every shade has its own character too, so colour never carries it alone."""
     views = catalog.views
     view_width = max(len(v.rows[0]) for v in views)
     gap = 4
     side_by_side = width >= view_width * len(views) + gap * (len(views) - 1)
     if width < view_width:
         return Text(f"The map needs at least {view_width} columns; this terminal has {width}.")
-    drawn = [_draw_view(v.title, v.rows, v.regions, report, glyphs, color=color) for v in views]
+    drawn = [_draw_view(v.title, v.rows, v.regions, report, color=color) for v in views]
     if side_by_side:
         grid = Table.grid(padding=(0, gap, 0, 0))
         for _ in drawn:
@@ -355,7 +436,16 @@ def body_map(catalog: Catalog, report: StanceReport, glyphs: Glyphs, *, color: b
     return Group(picture, _map_legend(catalog, report, glyphs, color=color, width=width))
 
 
-LEVEL_COLORS = ("#f3e5c8", "#f5c07a", "#f08c3a", "#d9482b", "#8f1d1d")
+# Each change: a pattern character, a fill colour and a label colour. "Not measured" is pale and
+# dotted so it never reads as "no change".
+SHADE: dict[str, tuple[str, str, str]] = {
+    "more": ("+", "#d9482b", "white"),
+    "less": ("-", "#3b6fb6", "white"),
+    "no_difference": ("=", "#9e9e9e", "black"),
+    "mixed": ("~", "#b57edc", "black"),
+    "not_measured": (":", "#f3efe6", "black"),
+}
+SHADE_ORDER = ("more", "less", "no_difference", "mixed", "not_measured")
 
 
 def _draw_view(
@@ -363,39 +453,37 @@ def _draw_view(
     rows: tuple[str, ...],
     regions: dict[str, str],
     report: StanceReport,
-    glyphs: Glyphs,
     *,
     color: bool,
 ) -> Text:
-    out = Text(title.center(len(rows[0])) + "\n", style="bold")
-    for n, row in enumerate(rows):
+    out = Text(title.center(len(rows[0])).rstrip() + "\n", style="bold")
+    directions = {key: report.verdict(mid).direction for key, mid in regions.items()}
+    for n, row in enumerate(rows.__iter__()):
+        line = Text()
         for ch in row:
             key = ch.lower()
-            if key in regions:
-                level = report.shift(regions[key]).emphasis
-                if color:
-                    bg = LEVEL_COLORS[level - 1]
-                    fg = "black" if level <= 3 else "white"
-                    out.append(ch if ch.isupper() else " ", style=f"bold {fg} on {bg}")
-                else:
-                    out.append(ch if ch.isupper() else SHADES[level - 1])
+            if key in directions:
+                pattern, bg, fg = SHADE[directions[key]]
+                cell = ch if ch.isupper() else pattern
+                line.append(cell, style=f"bold {fg} on {bg}" if color else "")
             elif ch == ".":
-                out.append("." if not color else " ", style="on grey35" if color else "dim")
+                line.append("." if not color else " ", style="on grey35" if color else "dim")
             else:
-                out.append(" ")
+                line.append(" ")
+        line.rstrip()
+        out.append_text(line)
         if n < len(rows) - 1:
             out.append("\n")
     return out
 
 
 def _map_legend(catalog: Catalog, report: StanceReport, glyphs: Glyphs, *, color: bool, width: int) -> RenderableType:
-    scale = Text("Emphasis: ")
-    for level in range(1, 6):
-        if color:
-            scale.append("  ", style=f"on {LEVEL_COLORS[level - 1]}")
-        else:
-            scale.append(SHADES[level - 1] * 2)
-        scale.append(f" {level}  ")
+    scale = Text("Change: ")
+    for direction in SHADE_ORDER:
+        pattern, bg, fg = SHADE[direction]
+        scale.append(pattern * 2, style=f"bold {fg} on {bg}" if color else "")
+        scale.append(f" {DIRECTION_WORDS[direction]}  ")
+    scale.rstrip()
     keys: dict[str, tuple[str, str]] = {}
     for v in catalog.views:
         for key, mid in v.regions.items():
@@ -405,17 +493,88 @@ def _map_legend(catalog: Catalog, report: StanceReport, glyphs: Glyphs, *, color
     for _ in range(columns):
         table.add_column(no_wrap=False)
     cells = []
-    for s in report.shifts:
-        if s.muscle.id not in keys:
+    for v in report.verdicts:
+        if v.muscle.id not in keys:
             continue
-        view, key = keys[s.muscle.id]
-        label = Text(f"{key} {s.muscle.name} ({view.lower()}) {s.emphasis}")
-        label.append(f" {glyphs.arrow(s.change)}" if s.change else "")
+        view, key = keys[v.muscle.id]
+        label = Text(f"{key} {v.muscle.name} ({view.lower()}): {glyphs.arrow(v.direction)} {DIRECTION_WORDS[v.direction]}")
+        if v.grade:
+            label.append(" (")
+            label.append(grade(v.grade))
+            label.append(")")
         cells.append(label)
     for i in range(0, len(cells), columns):
         table.add_row(*cells[i : i + columns])
-    title = ", ".join(ch.label for ch in report.choices) or "neutral stance"
+    title = advisor.stance_label(catalog, report.stance)
     return Group(Text(f"Stance: {title}", style="bold"), scale, table)
+
+
+def evidence_view(report: EvidenceReport, catalog: Catalog, glyphs: Glyphs, width: int) -> RenderableType:
+    """Findings by muscles, like an effect matrix: each cell is what that study saw, A against B."""
+    marks = {"more": glyphs.arrow("more"), "less": glyphs.arrow("less"), "no_difference": "=", "not_reported": "?"}
+    single = len(report.muscles) == 1
+    parts: list[RenderableType] = []
+    if single:
+        m = report.muscles[0]
+        parts.append(Text(f"Evidence for the {m.name.lower()}", style="bold"))
+        table = _table("Study", "Comparison (A vs B)", "Result", "Conditions", flex=frozenset({"Conditions"}))
+        for row in report.rows:
+            f = row.finding
+            cell = row.cells[0] or "not_reported"
+            word = "not reported" if cell == "not_reported" else DIRECTION_WORDS[cell]
+            table.add_row(catalog.source(f.source).label, row.comparison, f"{marks[cell]} {word}", _conditions(f))
+        if not report.rows:
+            parts.append(Text("No study in the data measured this muscle in any foot position."))
+        elif _set_widths(table, width, min_flex=30):
+            parts.append(table)
+        else:
+            for row in report.rows:
+                cell = row.cells[0] or "not_reported"
+                word = "not reported" if cell == "not_reported" else DIRECTION_WORDS[cell]
+                head = f"{catalog.source(row.finding.source).label}: {row.comparison}: {marks[cell]} {word}"
+                parts += [Text(head), Padding(Text(_conditions(row.finding), style="dim"), (0, 0, 0, 2))]
+    else:
+        measured = [n for n, _ in enumerate(report.muscles) if any(r.cells[n] for r in report.rows)]
+        shown = [report.muscles[n] for n in measured]
+        parts.append(Text("Findings by muscle: each cell is what the study saw in A against B", style="bold"))
+        table = _table("Study: A vs B", *(m.short for m in shown), flex=frozenset({"Study: A vs B"}), compact=True)
+        for row in report.rows:
+            cells = [marks[c] if (c := row.cells[n]) else "" for n in measured]
+            table.add_row(f"{catalog.source(row.finding.source).label}: {row.comparison}", *cells)
+        parts.append(_fixed_widths(table, width, min_flex=24))
+        key = ", ".join(f"{m.short} {m.name.lower()}" for m in shown)
+        never = [m.name.lower() for m in report.muscles if m not in shown]
+        legend = (
+            f"{marks['more']} more, {marks['less']} less, = no difference, ? measured but not reported, "
+            f"blank: not measured. {key}."
+        )
+        if never:
+            legend += f" Never measured in any foot position: {', '.join(never)}."
+        parts.append(Text(legend, style="dim"))
+    if report.claims:
+        parts.append(Text("Claims", style="bold"))
+        for c in report.claims:
+            who = catalog.source(c.claim.source).label
+            when = advisor.stance_label(catalog, advisor.Stance.of(**c.claim.when))
+            line = Text(f"{who}, {when}: {c.claim.direction} {c.muscle.name.lower()}: ")
+            line.append(STATUS_WORDS[c.status], style=STATUS_STYLE[c.status])
+            if c.decided_by:
+                line.append(f" ({', '.join(c.decided_by)})")
+            parts.append(Padding(line, (0, 0, 0, 2)))
+    parts.append(Text("Findings carry over only to the comparison they made; see README, How evidence is graded.",
+                      style="dim"))
+    return Group(*parts)
+
+
+def _conditions(f: Finding) -> str:
+    bits = [f.machine, f"{f.population}" + (f", n={f.n}" if f.n else "")]
+    if f.load_percent is not None:
+        bits.append(f"{f.load_percent}% of 1RM")
+    if f.proxy:
+        bits.append(f"indirect: {f.proxy}")
+    if f.note:
+        bits.append(f.note)
+    return "; ".join(bits)
 
 
 # --- consoles ----------------------------------------------------------------------------

@@ -1,29 +1,103 @@
 """The project's fixed vocabulary, shared by the data models, the CLI and the JSON contract.
 
 Plain typing only, no pydantic: the CLI needs these names on every start, completion included.
+The stance dimensions are declared once, in DIMENSION_SPECS; everything else about them (the
+CLI's flags, the JSON contract's stance object, the advisor's neutral stance, the tests) is
+derived from it.
 """
 
-from typing import Literal
+from typing import Literal, NamedTuple
 
 Grade = Literal["strong", "moderate", "weak", "claim", "contradicted"]
 Role = Literal["primary", "secondary", "stabilizer"]
 Phase = Literal["setup", "lowering", "bottom", "pressing", "top", "breathing"]
-Dimension = Literal["height", "width", "depth", "toes"]
+Dimension = Literal["height", "width", "depth", "toes", "load"]
+# What a finding saw for one muscle, condition A against condition B.
+Result = Literal["more", "less", "no_difference"]
+# What the advisor says about one muscle in a stance against the neutral stance.
+Direction = Literal["more", "less", "no_difference", "mixed", "not_measured"]
+# What research says of a claim.
+Status = Literal["supports", "contradicts", "not_tested"]
 
-# The vocabulary's order matters: composition and ranking take the weakest grade involved.
+# The vocabulary's order matters: ranking prefers earlier (stronger) grades.
 GRADES: tuple[Grade, ...] = ("strong", "moderate", "weak", "claim", "contradicted")
 ROLES: tuple[Role, ...] = ("primary", "secondary", "stabilizer")
 PHASES: tuple[Phase, ...] = ("setup", "lowering", "bottom", "pressing", "top", "breathing")
-DIMENSIONS: tuple[Dimension, ...] = ("height", "width", "depth", "toes")
-# The neutral value of each dimension comes first.
-CHOICES: dict[Dimension, tuple[str, ...]] = {
-    "height": ("middle", "low", "high"),
-    "width": ("hip", "narrow", "wide"),
-    "depth": ("normal", "partial", "deep"),
-    "toes": ("straight", "out"),
-}
+RESULTS: tuple[Result, ...] = ("more", "less", "no_difference")
+DIRECTIONS: tuple[Direction, ...] = ("more", "less", "no_difference", "mixed", "not_measured")
+STATUSES: tuple[Status, ...] = ("supports", "contradicts", "not_tested")
+
+
+class Flag(NamedTuple):
+    flag: str  # e.g. "--high"
+    value: str
+    help: str
+
+
+class DimensionSpec(NamedTuple):
+    name: Dimension
+    words: str  # how a sentence names it: "foot height"
+    values: tuple[str, ...]  # the neutral value first
+    flags: tuple[Flag, ...]  # shorthand flags, one per non-neutral value that has one
+    help: str  # help of the long option, e.g. --height
+    # A context dimension (load) says under what conditions the comparison holds; it is not a
+    # change of position, so choosing it alone moves nothing.
+    context: bool = False
+
+
+DIMENSION_SPECS: tuple[DimensionSpec, ...] = (
+    DimensionSpec(
+        "height",
+        "foot height",
+        ("middle", "low", "high"),
+        (Flag("--high", "high", "Feet high on the platform."), Flag("--low", "low", "Feet low on the platform.")),
+        "Foot height.",
+    ),
+    DimensionSpec(
+        "width",
+        "stance width",
+        ("hip", "narrow", "wide"),
+        (Flag("--wide", "wide", "Feet wider than the hips."), Flag("--narrow", "narrow", "Feet close together.")),
+        "Stance width.",
+    ),
+    DimensionSpec(
+        "depth",
+        "depth",
+        ("normal", "partial", "deep"),
+        (
+            Flag("--deep", "deep", "Knees brought toward the chest."),
+            Flag("--partial", "partial", "A shorter range of motion."),
+        ),
+        "Range of motion.",
+    ),
+    DimensionSpec(
+        "toes",
+        "toe angle",
+        ("straight", "out"),
+        (Flag("--toes-out", "out", "Toes turned out."),),
+        "Toe angle.",
+    ),
+    DimensionSpec(
+        "load",
+        "load",
+        ("any", "light", "heavy"),
+        (),
+        "Load: light is about 40% of 1RM, heavy about 80% (default: any load).",
+        context=True,
+    ),
+)
+
+DIMENSIONS: tuple[Dimension, ...] = tuple(s.name for s in DIMENSION_SPECS)
+CHOICES: dict[Dimension, tuple[str, ...]] = {s.name: s.values for s in DIMENSION_SPECS}
 NEUTRAL: dict[Dimension, str] = {d: values[0] for d, values in CHOICES.items()}
-Height = Literal["low", "middle", "high"]
-Width = Literal["narrow", "hip", "wide"]
-Depth = Literal["partial", "normal", "deep"]
-Toes = Literal["straight", "out"]
+SPECS: dict[Dimension, DimensionSpec] = {s.name: s for s in DIMENSION_SPECS}
+
+# How a study's load (% of 1RM) maps onto the load dimension: at or above this is heavy.
+HEAVY_FROM_PERCENT = 60
+
+
+def load_class(percent: int | None) -> str | None:
+    """The load dimension's value for a study's load, or None when the load was not given."""
+    if percent is None:
+        return None
+    return "heavy" if percent >= HEAVY_FROM_PERCENT else "light"
