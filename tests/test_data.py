@@ -10,16 +10,17 @@ import pytest
 from legpress_cli.catalog import builtin_data_dir
 from legpress_cli.model import Catalog
 
+NOTED_DOIS = (
+    "10.1519/jsc.0b013e3181739445",
+    "10.3390/ijerph17134626",
+    "10.3390/ijerph17228698",
+    "10.1139/h94-004",
+    "10.1152/jappl.1985.58.3.785",
+    "10.3389/fspor.2021.686335",
+    "10.5114/jhk/159626",
+)
 QUADS = ("vastus-lateralis", "vastus-medialis", "vastus-intermedius", "rectus-femoris")
 HAMSTRINGS = ("biceps-femoris", "semitendinosus", "semimembranosus")
-
-
-def effect(catalog: Catalog, dimension: str, value: str, muscle_id: str) -> tuple[int, str, tuple[str, ...]]:
-    """(change, grade, sources) of the one effect of a stance option on a muscle."""
-    choice = next(c for c in catalog.choices if (c.dimension, c.value) == (dimension, value))
-    hits = [e for e in choice.effects if any(muscle_id in catalog.expand(t) for t in e.targets)]
-    assert len(hits) == 1, f"{dimension}={value} should have one effect on {muscle_id}"
-    return hits[0].change, hits[0].evidence, hits[0].sources
 
 
 def test_every_required_muscle_is_present(catalog: Catalog) -> None:
@@ -59,29 +60,48 @@ def test_disagreements_are_recorded_with_their_sources(catalog: Catalog) -> None
             "contradicted",
             ("article-b",),
         )
+        assert "Escamilla 1998" in (dispute.note or "")
     soleus = catalog.muscle("soleus")
     assert soleus.role == "stabilizer" and "article-a" in soleus.baseline.sources
     (dispute,) = soleus.disputes
     assert dispute.role == "secondary" and dispute.sources == ("article-b",)
 
 
+def claims_about(catalog: Catalog, dimension: str, value: str) -> dict[str, tuple[str, str]]:
+    """muscle id -> (direction, source) of every claim about one stance option."""
+    return {
+        mid: (c.direction, c.source)
+        for c in catalog.claims
+        if c.when == {dimension: value}
+        for t in c.targets
+        for mid in catalog.expand(t)
+    }
+
+
 def test_article_a_stance_claims_are_encoded(catalog: Catalog) -> None:
-    assert effect(catalog, "height", "high", "gluteus-maximus")[:2] == (1, "moderate")
-    for mid in HAMSTRINGS:
-        assert effect(catalog, "height", "high", mid)[:2] == (1, "weak")
-        assert "article-a" in effect(catalog, "height", "high", mid)[2]
-    for mid in QUADS:
-        if mid in ("rectus-femoris", "vastus-lateralis"):
-            assert effect(catalog, "height", "low", mid)[:2] == (1, "moderate")
-        else:
-            assert effect(catalog, "height", "low", mid)[:2] == (1, "claim")
-    for m in catalog.members("adductors"):
-        assert effect(catalog, "width", "wide", m.id)[:2] == (1, "claim")
-    assert effect(catalog, "width", "wide", "vastus-medialis")[:2] == (1, "contradicted")
-    assert effect(catalog, "width", "narrow", "vastus-lateralis")[:2] == (1, "contradicted")
-    assert effect(catalog, "height", "low", "gastrocnemius")[:2] == (1, "moderate")
-    for mid in (*QUADS, *HAMSTRINGS, "gastrocnemius"):
-        assert effect(catalog, "toes", "out", mid)[:2] == (0, "contradicted")
+    high = claims_about(catalog, "height", "high")
+    assert {mid for mid, (d, src) in high.items() if (d, src) == ("more", "article-a")} == {
+        "gluteus-maximus",
+        *HAMSTRINGS,
+    }
+    assert set(claims_about(catalog, "height", "low")) == set(QUADS)
+    wide = claims_about(catalog, "width", "wide")
+    assert set(wide) == {"vastus-medialis", *(m.id for m in catalog.members("adductors"))}
+    assert claims_about(catalog, "width", "narrow") == {"vastus-lateralis": ("more", "article-a")}
+    assert claims_about(catalog, "toes", "out") == {"vastus-medialis": ("more", "coaching-practice")}
+
+
+def test_findings_record_what_the_notes_say_was_measured(catalog: Catalog) -> None:
+    by_id = {f.id: f for f in catalog.findings}
+    mf20b = [f for f in catalog.findings if f.source == "martin-fuentes-2020b"]
+    assert mf20b and all(f.measured == ("vastus-medialis", "vastus-lateralis", "rectus-femoris") for f in mf20b)
+    assert all("narrow" not in f.a.values() for f in mf20b)
+    assert {f.load_percent for f in catalog.findings if f.source == "da-silva-2008"} == {40, 80}
+    escamilla = by_id["escamilla-2001-wide-vs-narrow-high"]
+    assert escamilla.held == {"height": "high"} and escamilla.results == {"hamstrings": "more"}
+    # Da Silva measured the biceps femoris but reported nothing about it: never "no difference".
+    assert all("biceps-femoris" not in f.results for f in catalog.findings if f.source == "da-silva-2008")
+    assert all(f.proxy for f in catalog.findings if f.a.get("depth"))
 
 
 def test_article_a_cues_are_encoded(catalog: Catalog) -> None:
@@ -89,13 +109,13 @@ def test_article_a_cues_are_encoded(catalog: Catalog) -> None:
     for cue_id, phase in [
         ("back-flat-on-pad", "setup"),
         ("stop-before-hips-tuck", "bottom"),
-        ("knees-over-toes", "pressing"),
+        ("knees-track-toes", "pressing"),
         ("no-lockout", "top"),
     ]:
         assert by_id[cue_id].phase == phase
         assert by_id[cue_id].sources == ("article-a",)
     assert by_id["have-a-spotter"].sources == ("article-b",)
-    assert by_id["exhale-through-press"].sources == ("sale-1994",)
+    assert by_id["exhale-through-press"].sources == ("bp-heavy-resistance-1985", "linsenbardt-1992", "sale-1994")
     assert {"coaching-practice"} <= {s for c in catalog.cues for s in c.sources}
     assert {c.phase for c in catalog.cues} == {
         "setup",
@@ -129,23 +149,30 @@ def test_sources_cover_every_study_and_are_all_used(catalog: Catalog) -> None:
         "martin-fuentes-2020a": "Int J Environ Res Public Health. 2020;17(13):4626",
         "martin-fuentes-2020b": "Int J Environ Res Public Health. 2020;17(22):8698",
         "sale-1994": "Can J Appl Physiol. 1994;19(1):60-74",
+        "martin-fuentes-2022": "Sports Health. 2022;14(3):317-327",
+        "escamilla-1998": "Med Sci Sports Exerc. 1998;30(4):556-569",
+        "linsenbardt-1992": "Br J Sports Med. 1992;26(2):97-100",
+        "bp-heavy-resistance-1985": "J Appl Physiol. 1985;58(3):785-790",
     }
     for sid, venue in expected.items():
         assert venue in citations[sid]
     assert {"article-a", "article-b"} <= set(citations)
     cited = {s for m in catalog.muscles for p in m.roles for s in p.sources}
     cited |= {s for c in catalog.cues for s in c.sources}
-    cited |= {s for ch in catalog.choices for e in ch.effects for s in e.sources}
+    cited |= {f.source for f in catalog.findings} | {c.source for c in catalog.claims}
+    cited |= {s for g in catalog.groups for s in g.target_note_sources}
     assert cited == set(citations)
 
 
 @pytest.mark.parametrize("path", sorted(builtin_data_dir().glob("*.toml")), ids=lambda p: p.name)
 def test_no_invented_identifiers_or_percentages(path: Path) -> None:
     text = path.read_text(encoding="utf-8").lower()
-    assert "doi" not in text and "http" not in text
-    # Percentages may only be the published study designs (loads of 1RM, stance widths),
-    # never an invented size of effect.
-    assert set(re.findall(r"(\d+)%", text)) <= {"40", "80", "85", "150"}
+    assert "http" not in text
+    # Only the DOIs the evidence notes give, never a made-up one.
+    assert set(re.findall(r'doi = "([^"]+)"', text)) <= set(NOTED_DOIS)
+    # Percentages may only be published study designs (loads of 1RM, stance widths) and the
+    # published activity levels, never an invented size of effect.
+    assert set(re.findall(r"(\d+)%", text)) <= {"40", "80", "85", "100", "150", "12", "52"}
 
 
 def test_every_muscle_is_drawn_on_the_map(catalog: Catalog) -> None:

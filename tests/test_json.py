@@ -24,6 +24,9 @@ COMMANDS: list[list[str]] = [
     ["target", "glutes"],
     ["target", "soleus"],
     ["map", "--high", "--wide"],
+    ["stance", "--high", "--load", "heavy"],
+    ["evidence"],
+    ["evidence", "vastus-medialis"],
 ]
 ESCAPE = re.compile(r"\x1b\[")
 
@@ -40,7 +43,7 @@ def test_output_matches_its_schema(run: Run, args: list[str]) -> None:
     result = run(*args, "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["schema_version"] == 1 and data["command"] == args[0]
+    assert data["schema_version"] == 2 and data["command"] == args[0]
     jsonschema.validate(data, schema_for(run, args[0]))
 
 
@@ -77,8 +80,9 @@ def test_full_schema_lists_every_command(run: Run) -> None:
         "stance",
         "target",
         "map",
+        "evidence",
     }
-    assert data["schema_version"] == 1
+    assert data["schema_version"] == 2
     for sub in data["commands"].values():
         jsonschema.Draft202012Validator.check_schema(sub)
 

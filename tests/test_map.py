@@ -1,4 +1,4 @@
-"""The body map: shading by emphasis, fallbacks without colour or UTF-8, SVG output."""
+"""The body map: shading by change, fallbacks without colour or UTF-8, SVG output."""
 
 from __future__ import annotations
 
@@ -14,7 +14,7 @@ import pytest
 from conftest import ROOT, Run
 from legpress_cli.advisor import Stance, assess
 from legpress_cli.model import Catalog
-from legpress_cli.render import LEVEL_COLORS, SHADES, Glyphs, body_map
+from legpress_cli.render import SHADE, SHADE_ORDER, Glyphs, body_map
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import make_docs
@@ -35,42 +35,42 @@ def glute_cell(text: str) -> str:
     return line[line.index("G") + 1]
 
 
-def test_each_level_has_its_own_shade() -> None:
-    assert SHADES.isascii()
-    assert len(SHADES) == 5 and len(set(SHADES)) == 5
-    assert "." not in SHADES and " " not in SHADES  # never confused with outline or background
-    assert len(set(LEVEL_COLORS)) == 5
+def test_each_change_has_its_own_pattern_and_colour() -> None:
+    patterns = [SHADE[d][0] for d in SHADE_ORDER]
+    assert "".join(patterns).isascii() and len(set(patterns)) == len(patterns)
+    assert "." not in patterns and " " not in patterns  # never confused with outline or background
+    assert len({SHADE[d][1] for d in SHADE_ORDER}) == len(SHADE_ORDER)
 
 
-def test_high_feet_shade_the_glutes_darker(catalog: Catalog) -> None:
-    shades = SHADES
-    neutral = glute_cell(draw(catalog, Stance(), ascii=True))
-    high = glute_cell(draw(catalog, Stance(height="high"), ascii=True))
-    assert shades.index(high) > shades.index(neutral)
-    assert (neutral, high) == ("+", "#")
+def test_high_feet_shade_the_glutes_as_more(catalog: Catalog) -> None:
+    assert glute_cell(draw(catalog, Stance(), ascii=True)) == ":"  # nothing measured in the neutral stance
+    assert glute_cell(draw(catalog, Stance.of(height="high"), ascii=True)) == "+"
 
 
-def test_map_json_reports_region_levels(run: Run) -> None:
-    neutral = json.loads(run("map", "--json").stdout)
+def test_map_json_reports_region_changes(run: Run) -> None:
     high = json.loads(run("map", "--high", "--json").stdout)
+    wide = json.loads(run("map", "--wide", "--json").stdout)
 
-    def level(data: dict[str, object], muscle: str) -> int:
+    def region(data: dict[str, object], muscle: str) -> tuple[str, str | None]:
         for view in data["views"]:  # type: ignore[attr-defined]
-            for region in view["regions"]:
-                if region["muscle"] == muscle:
-                    return int(region["emphasis"])
+            for r in view["regions"]:
+                if r["muscle"] == muscle:
+                    return r["direction"], r["evidence"]
         raise AssertionError(muscle)
 
-    assert level(high, "gluteus-maximus") > level(neutral, "gluteus-maximus")
+    assert region(high, "gluteus-maximus") == ("more", "weak")
+    assert region(high, "rectus-femoris") == ("less", "moderate")
+    # A contradicted claim never shades a muscle as the strongest change.
+    assert region(wide, "vastus-medialis") == ("no_difference", "strong")
 
 
-def test_ascii_map_uses_distinct_levels() -> None:
+def test_ascii_map_uses_distinct_patterns() -> None:
     env = {**os.environ, "NO_COLOR": "1", "PYTHONIOENCODING": "ascii"}
     result = subprocess.run([sys.executable, "-m", "legpress_cli", "map", "--low"], capture_output=True, env=env)
     assert result.returncode == 0
     text = result.stdout.decode("ascii")
-    assert {"-", ":", "+", "#", "@"} <= set(text)
-    assert "Emphasis: -- 1  :: 2  ++ 3  ## 4  @@ 5" in text
+    assert {"+", "-", ":"} <= set(text)
+    assert "Change: ++ more  -- less  == no difference  ~~ mixed  :: not measured" in text
 
 
 def test_colour_map(run: Run) -> None:
@@ -121,4 +121,4 @@ def test_shapes_come_from_data(run: Run, data_copy: Path) -> None:
     text = text.replace('"   .....        .....   ",', '"   .zzZ.        .....   ",', 1)
     path.write_text(text, encoding="utf-8")
     out = run("--data", str(data_copy), "map").stdout
-    assert ".--Z." not in out and ".++Z." in out
+    assert ".::Z." in out

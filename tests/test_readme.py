@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import re
 import shlex
 
@@ -30,7 +31,7 @@ def test_every_command_is_documented(run: Run) -> None:
 
 
 def test_every_option_is_documented(run: Run) -> None:
-    for command in ("muscles", "muscle", "cues", "sources", "stance", "target", "map", "schema"):
+    for command in ("muscles", "muscle", "cues", "sources", "stance", "target", "map", "evidence", "schema"):
         for option in re.findall(r"(--[a-z][a-z-]+)", run(command, "--help").stdout):
             assert option in README, f"{command} {option}"
 
@@ -41,8 +42,14 @@ def test_readme_has_real_examples() -> None:
 
 @pytest.mark.parametrize(("command", "shown"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
 def test_readme_output_is_current(run: Run, command: str, shown: str) -> None:
+    """LEGPRESS_UPDATE_GOLDEN=1 rewrites the README's example blocks, as it does the goldens."""
     result = run(*shlex.split(command)[1:])
     assert result.exit_code == 0
-    assert [line.rstrip() for line in result.stdout.rstrip().splitlines()] == [
-        line.rstrip() for line in shown.splitlines()
-    ]
+    fresh = "\n".join(line.rstrip() for line in result.stdout.rstrip().splitlines())
+    if os.environ.get("LEGPRESS_UPDATE_GOLDEN") == "1":
+        path = ROOT / "README.md"
+        text = path.read_text(encoding="utf-8")
+        old = f"`{command}`:\n\n```text\n{shown}\n```"
+        path.write_text(text.replace(old, f"`{command}`:\n\n```text\n{fresh}\n```"), encoding="utf-8")
+        return
+    assert fresh.splitlines() == [line.rstrip() for line in shown.splitlines()]

@@ -18,8 +18,8 @@ How the advisor reasons (documented in the README, "How evidence is graded"):
 from __future__ import annotations
 
 from collections.abc import Iterator
-from itertools import product
 from dataclasses import dataclass
+from itertools import product
 from typing import TYPE_CHECKING, Literal, NamedTuple
 
 from legpress_cli.errors import UnknownName, UsageProblem
@@ -166,7 +166,7 @@ class Stance:
         return cls(tuple(chosen.get(d, NEUTRAL[d]) for d in DIMENSIONS))
 
     def value(self, dimension: str) -> str:
-        return self.values[DIMENSIONS.index(dimension)]  # type: ignore[arg-type]
+        return self.values[DIMENSIONS.index(dimension)]
 
     def chosen(self) -> tuple[tuple[Dimension, str], ...]:
         """The non-neutral (dimension, value) pairs, in dimension order."""
@@ -339,7 +339,7 @@ def _combine(parts: list[_Part]) -> _Part:
         return _Part("mixed", weakest(moving))
     for way in ("more", "less"):
         if way in directions:
-            return _Part(way, strongest([p.grade for p in seen if p.direction == way and p.grade]))  # type: ignore[return-value]
+            return _Part(way, strongest([p.grade for p in seen if p.direction == way and p.grade]))
     if len(seen) < len(parts):
         return _Part("not_measured", None)  # some chosen option was never measured for it
     return _Part("no_difference", weakest([p.grade for p in seen if p.grade]))
@@ -384,7 +384,7 @@ def judge(catalog: Catalog, muscle: Muscle, stance: Stance) -> Verdict:
         part = _option_verdict(found, said, catalog)
         pairs = tuple((d, stance.value(d)) for d in DIMENSIONS if d in dims)
         parts.append(OptionPart(pairs, part.direction, part.grade, tuple(found), tuple(said)))
-    parts.sort(key=lambda p: [DIMENSIONS.index(d) for d, _ in p.options])  # type: ignore[arg-type]
+    parts.sort(key=lambda p: [DIMENSIONS.index(d) for d, _ in p.options])
     whole = _combine([_Part(p.direction, p.grade) for p in parts])
     verdict = Verdict(
         muscle, whole.direction, whole.grade, (), tuple(claims), (), tuple(parts), muscle.emphasis, muscle.emphasis
@@ -506,8 +506,11 @@ def option_effects(catalog: Catalog, muscle: Muscle) -> tuple[tuple[Choice, Verd
             verdict = judge(catalog, muscle, Stance.of(**{d: value}))
             if choice is not None and (verdict.direction != "not_measured" or verdict.claims):
                 out.append((choice, verdict))
-    order = {g: n for n, g in enumerate(GRADES)}
-    return tuple(sorted(out, key=lambda cv: (-cv[1].change, order.get(cv[1].grade or "", len(order)))))
+    return tuple(sorted(out, key=lambda cv: (-cv[1].change, _grade_rank(cv[1].grade))))
+
+
+def _grade_rank(grade: Grade | None) -> int:
+    return len(GRADES) if grade is None else GRADES.index(grade)
 
 
 # --- targets -----------------------------------------------------------------------------
@@ -659,13 +662,7 @@ def evidence(catalog: Catalog, muscle_id: str | None = None) -> EvidenceReport:
     rows = []
     for f in findings:
         measured = {i for t in f.measured for i in catalog.expand(t)}
-        cells = tuple(
-            (catalog.result_for(f, m) or "not_reported") if m.id in measured else None for m in muscles
-        )
+        cells = tuple((catalog.result_for(f, m) or "not_reported") if m.id in measured else None for m in muscles)
         rows.append(EvidenceRow(f, comparison_text(catalog, f), cells))
-    claims = [
-        ClaimRow(c, m, *claim_status(catalog, c, m)[1:])
-        for m in muscles
-        for c in catalog.claims_on(m.id)
-    ]
+    claims = [ClaimRow(c, m, *claim_status(catalog, c, m)[1:]) for m in muscles for c in catalog.claims_on(m.id)]
     return EvidenceReport(muscles, tuple(rows), tuple(claims))

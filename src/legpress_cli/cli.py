@@ -395,17 +395,20 @@ def _stance_parameters() -> list[inspect.Parameter]:
             option = typer.Option(f.flag, help=f.help, rich_help_panel=_S)
             out.append(
                 inspect.Parameter(
-                    _flag_param(f.flag), inspect.Parameter.KEYWORD_ONLY, default=False, annotation=Annotated[bool, option]
+                    _flag_param(f.flag),
+                    inspect.Parameter.KEYWORD_ONLY,
+                    default=False,
+                    annotation=Annotated[bool, option],
                 )
             )
-        values = Literal[spec.values]  # type: ignore[valid-type]
+        values: Any = Literal[spec.values]  # a Literal built at run time, from the declaration
         option = typer.Option(f"--{spec.name}", help=spec.help, rich_help_panel=_S)
         out.append(
             inspect.Parameter(
                 spec.name,
                 inspect.Parameter.KEYWORD_ONLY,
                 default=None,
-                annotation=Annotated[values | None, option],  # type: ignore[valid-type]
+                annotation=Annotated[values | None, option],
             )
         )
     return out
@@ -517,9 +520,7 @@ def map_(ctx: typer.Context, json_: JsonFlag = False, svg: SvgFile = None, **giv
 
 
 @app.command(
-    epilog=(
-        "Examples:  legpress evidence  |  legpress evidence vastus-medialis  |  legpress evidence glute --json"
-    )
+    epilog=("Examples:  legpress evidence  |  legpress evidence vastus-medialis  |  legpress evidence glute --json")
 )
 def evidence(
     ctx: typer.Context,

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import json
 import sys
+from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
 
 from legpress_cli import __version__
@@ -43,6 +44,7 @@ if TYPE_CHECKING:
         VerdictDict,
     )
     from legpress_cli.model import Catalog, Choice, Cue, Finding, Muscle
+    from legpress_cli.vocab import Dimension
 
 SCHEMA_VERSION: Literal[2] = 2
 
@@ -69,6 +71,10 @@ def muscle_dict(m: Muscle) -> MuscleDict:
     }
 
 
+def _plain(partial: Mapping[Dimension, str]) -> dict[str, str]:
+    return {str(k): v for k, v in partial.items()}
+
+
 def _stance(report_stance: dict[str, str]) -> StanceDict:
     return report_stance
 
@@ -88,7 +94,7 @@ def _claim_use(use: ClaimUse) -> ClaimUseDict:
         "id": c.id,
         "source": c.source,
         "text": c.text,
-        "when": dict(c.when),
+        "when": _plain(c.when),
         "direction": c.direction,
         "status": use.status,
         "decided_by": list(use.decided_by),
@@ -280,7 +286,7 @@ def _finding(catalog: Catalog, f: Finding) -> FindingDict:
         "id": f.id,
         "source": f.source,
         "comparison": comparison_text(catalog, f),
-        "compared": {"a": dict(f.a), "b": dict(f.b)},
+        "compared": {"a": _plain(f.a), "b": _plain(f.b)},
         "fixed": {"load_percent": f.load_percent, "machine": f.machine, "population": f.population, "n": f.n},
         "measured": list(f.measured),
         "results": dict(f.results),
@@ -298,7 +304,7 @@ def evidence(catalog: Catalog, report: EvidenceReport, muscle_id: str | None) ->
             {
                 "id": c.id,
                 "source": c.source,
-                "when": dict(c.when),
+                "when": _plain(c.when),
                 "targets": list(c.targets),
                 "direction": c.direction,
                 "text": c.text,

@@ -10,8 +10,16 @@ import re
 from dataclasses import dataclass, field
 from typing import Annotated, Literal, Self
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, model_validator
-from pydantic import StrictBool, StrictInt
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    ConfigDict,
+    Field,
+    StrictBool,
+    StrictInt,
+    StringConstraints,
+    model_validator,
+)
 
 from legpress_cli.vocab import CHOICES, NEUTRAL, SPECS, Dimension, Grade, Phase, Result, Role
 
@@ -27,7 +35,9 @@ UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e
 def _safe(text: str) -> str:
     found = UNSAFE.search(text)
     if found:
-        raise ValueError(f"contains the control character U+{ord(found.group()):04X}, which is not allowed in data text")
+        raise ValueError(
+            f"contains the control character U+{ord(found.group()):04X}, which is not allowed in data text"
+        )
     return text
 
 
@@ -235,7 +245,7 @@ class View(Frozen):
         return self
 
 
-@dataclass(frozen=True, eq=False)
+@dataclass(frozen=True)
 class Catalog:
     """Every checked record, with the lookups the advisor needs built once, so that each
     command's work stays linear in the size of the data."""
@@ -249,13 +259,13 @@ class Catalog:
     views: tuple[View, ...]
     findings: tuple[Finding, ...]
     claims: tuple[Claim, ...]
-    _muscles: dict[str, Muscle] = field(init=False, repr=False)
-    _groups: dict[str, Group] = field(init=False, repr=False)
-    _sources: dict[str, Source] = field(init=False, repr=False)
-    _members: dict[str, tuple[Muscle, ...]] = field(init=False, repr=False)
-    _choices: dict[tuple[str, str], Choice] = field(init=False, repr=False)
-    _findings_on: dict[str, tuple[Finding, ...]] = field(init=False, repr=False)
-    _claims_on: dict[str, tuple[Claim, ...]] = field(init=False, repr=False)
+    _muscles: dict[str, Muscle] = field(init=False, repr=False, compare=False)
+    _groups: dict[str, Group] = field(init=False, repr=False, compare=False)
+    _sources: dict[str, Source] = field(init=False, repr=False, compare=False)
+    _members: dict[str, tuple[Muscle, ...]] = field(init=False, repr=False, compare=False)
+    _choices: dict[tuple[str, str], Choice] = field(init=False, repr=False, compare=False)
+    _findings_on: dict[str, tuple[Finding, ...]] = field(init=False, repr=False, compare=False)
+    _claims_on: dict[str, tuple[Claim, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         put = object.__setattr__

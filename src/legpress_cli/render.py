@@ -57,7 +57,8 @@ class Glyphs:
 
     def arrow(self, direction: str) -> str:
         if self.ascii:
-            return {"more": "+", "less": "-", "no_difference": "=", "mixed": "~"}.get(direction, "?")
+            # "?" would look like a character the output encoding could not carry.
+            return {"more": "+", "less": "-", "no_difference": "=", "mixed": "~"}.get(direction, "_")
         return {"more": "↑", "less": "↓", "no_difference": "=", "mixed": "↕"}.get(direction, "?")
 
     @property
@@ -241,7 +242,9 @@ def basis(catalog: Catalog, v: Verdict) -> str:
     for part in v.parts:
         bits = [finding_words(catalog, a, v.muscle) for a in part.findings]
         for use in part.claims:
-            bits.append(f"{catalog.source(use.claim.source).label} claims {use.claim.direction} ({STATUS_WORDS[use.status]})")
+            bits.append(
+                f"{catalog.source(use.claim.source).label} claims {use.claim.direction} ({STATUS_WORDS[use.status]})"
+            )
         said = "; ".join(bits) or "nothing measured or claimed"
         if several:
             label = ", ".join(catalog.label(d, value) for d, value in part.options)
@@ -321,7 +324,9 @@ def _basis_lines(report: StanceReport, catalog: Catalog, glyphs: Glyphs) -> list
     unmeasured = [v.muscle.id for v in report.verdicts if v.direction == "not_measured" and not v.claims]
     if unmeasured and report.choices:
         listed = ", ".join(advisor.names_for(catalog, unmeasured))
-        out.append(Padding(Text(f"{glyphs.arrow('not_measured')} Not measured in this stance: {listed}."), (0, 0, 0, 2)))
+        out.append(
+            Padding(Text(f"{glyphs.arrow('not_measured')} Not measured in this stance: {listed}."), (0, 0, 0, 2))
+        )
     return out
 
 
@@ -394,16 +399,19 @@ def target_view(report: TargetReport, catalog: Catalog, glyphs: Glyphs, width: i
             else _table("#", "Stance", "Target", "Evidence")
         )
         for r in report.recommendations:
-            raised = "all" if len(r.raised) == len(report.muscle_ids) else ", ".join(
-                advisor.names_for(catalog, list(r.raised))
+            raised = (
+                "all"
+                if len(r.raised) == len(report.muscle_ids)
+                else ", ".join(advisor.names_for(catalog, list(r.raised)))
             )
             target = f"{glyphs.arrow('more')} more" + ("" if raised == "all" else f" ({raised})")
             cells: list[RenderableType] = [str(r.rank), r.label, Text(target, style="green"), grade(r.evidence)]
             if wide:
                 changes = advisor.describe_changes(catalog, r.also)
-                also = ", ".join(
-                    f"{name} {glyphs.arrow('more' if change > 0 else 'less')}" for name, change in changes
-                ) or "nothing else"
+                also = (
+                    ", ".join(f"{name} {glyphs.arrow('more' if change > 0 else 'less')}" for name, change in changes)
+                    or "nothing else"
+                )
                 sources = dict.fromkeys(catalog.source(f.source).label for f in catalog.findings if f.id in r.findings)
                 cells += [", ".join(sources) or "none (claims only)", also]
             table.add_row(*cells)
@@ -493,14 +501,15 @@ def _map_legend(catalog: Catalog, report: StanceReport, glyphs: Glyphs, *, color
     for _ in range(columns):
         table.add_column(no_wrap=False)
     cells = []
-    for v in report.verdicts:
-        if v.muscle.id not in keys:
+    for verdict in report.verdicts:
+        if verdict.muscle.id not in keys:
             continue
-        view, key = keys[v.muscle.id]
-        label = Text(f"{key} {v.muscle.name} ({view.lower()}): {glyphs.arrow(v.direction)} {DIRECTION_WORDS[v.direction]}")
-        if v.grade:
+        view, key = keys[verdict.muscle.id]
+        change = f"{glyphs.arrow(verdict.direction)} {DIRECTION_WORDS[verdict.direction]}"
+        label = Text(f"{key} {verdict.muscle.name} ({view.lower()}): {change}")
+        if verdict.grade:
             label.append(" (")
-            label.append(grade(v.grade))
+            label.append(grade(verdict.grade))
             label.append(")")
         cells.append(label)
     for i in range(0, len(cells), columns):
@@ -553,16 +562,17 @@ def evidence_view(report: EvidenceReport, catalog: Catalog, glyphs: Glyphs, widt
         parts.append(Text(legend, style="dim"))
     if report.claims:
         parts.append(Text("Claims", style="bold"))
-        for c in report.claims:
-            who = catalog.source(c.claim.source).label
-            when = advisor.stance_label(catalog, advisor.Stance.of(**c.claim.when))
-            line = Text(f"{who}, {when}: {c.claim.direction} {c.muscle.name.lower()}: ")
-            line.append(STATUS_WORDS[c.status], style=STATUS_STYLE[c.status])
-            if c.decided_by:
-                line.append(f" ({', '.join(c.decided_by)})")
+        for said in report.claims:
+            who = catalog.source(said.claim.source).label
+            when = advisor.stance_label(catalog, advisor.Stance.of(**said.claim.when))
+            line = Text(f"{who}, {when}: {said.claim.direction} {said.muscle.name.lower()}: ")
+            line.append(STATUS_WORDS[said.status], style=STATUS_STYLE[said.status])
+            if said.decided_by:
+                line.append(f" ({', '.join(said.decided_by)})")
             parts.append(Padding(line, (0, 0, 0, 2)))
-    parts.append(Text("Findings carry over only to the comparison they made; see README, How evidence is graded.",
-                      style="dim"))
+    parts.append(
+        Text("Findings carry over only to the comparison they made; see README, How evidence is graded.", style="dim")
+    )
     return Group(*parts)
 
 
