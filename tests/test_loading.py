@@ -327,3 +327,17 @@ def test_no_home_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> No
     monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
     monkeypatch.setattr(Path, "home", staticmethod(no_home))
     assert cache_dir() is None
+
+
+@pytest.mark.parametrize(
+    "evil",
+    ["\\u001b]0;owned\\u0007", "\\u001b[2K", "\\u009b31m", "\\u202e", "\\u001b]52;c;ZXZpbA==\\u0007"],
+    ids=["osc-title", "csi", "c1-csi", "bidi-override", "osc52-clipboard"],
+)
+def test_escape_sequences_in_data_are_rejected(run: Run, data_copy: Path, evil: str) -> None:
+    edit(data_copy / "muscles.toml", 'name = "Soleus"', f'name = "Sol{evil}eus"')
+    result = run("--data", str(data_copy), "muscles")
+    assert result.exit_code == 1 and result.stdout == ""
+    assert "muscles.toml: muscle[12].name: Value error, contains the control character U+" in result.stderr
+    assert "\x1b" not in result.stderr and "\x9b" not in result.stderr
+    assert len(result.stderr.splitlines()) == 1

@@ -198,3 +198,40 @@ def test_completion_reads_the_chosen_data(tmp_path: Path) -> None:
             timeout=60,
         )
         assert result.stdout.split() == ["vastus-lateralis-x"]
+
+
+@pytest.mark.parametrize("args", [["--version"], ["muscles"], ["muscles", "--json"], ["stance", "--high"]])
+def test_closed_stdout_is_one_line_and_exit_1(args: list[str]) -> None:
+    result = subprocess.run(
+        [LEGPRESS, *args],
+        stdout=subprocess.DEVNULL,
+        env=env(),
+        capture_output=False,
+        stderr=subprocess.PIPE,
+        timeout=60,
+        close_fds=True,
+        pass_fds=(),
+        preexec_fn=lambda: os.close(1),
+    )
+    assert result.returncode == 1
+    assert result.stderr.decode() == "legpress: error: cannot write output: standard output is closed" + (
+        "\n" if args == ["--version"] else " (hint: run it with stdout open)\n"
+    )
+
+
+@pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
+@pytest.mark.parametrize("args", [["--version"], ["muscles"], ["cues", "--json"]])
+def test_full_disk_on_stdout_is_one_line_and_exit_1(args: list[str]) -> None:
+    with Path("/dev/full").open("w") as full:
+        result = subprocess.run([LEGPRESS, *args], stdout=full, stderr=subprocess.PIPE, env=env(), timeout=60)
+    assert result.returncode == 1
+    lines = result.stderr.decode().splitlines()
+    assert len(lines) == 1 and lines[0].startswith("legpress: error: cannot write output: No space left on device")
+
+
+def test_huge_columns_pad_nothing() -> None:
+    result = subprocess.run([LEGPRESS, "sources"], capture_output=True, env=env(COLUMNS="100000"), timeout=60)
+    assert result.returncode == 0
+    text = result.stdout.decode()
+    assert not [line for line in text.splitlines() if line != line.rstrip()]
+    assert max(len(line) for line in text.splitlines()) <= 500

@@ -180,12 +180,23 @@ def _emit_json(payload: object) -> None:
 
 
 def _write(text: str) -> None:
+    """Write to stdout like coreutils: a reader that left early is quiet success; a closed or
+    full stdout is one line and exit 1, never a traceback and never exit 0 with output lost."""
+    if sys.stdout is None:  # started with stdout closed (`legpress muscles >&-`)
+        raise LegpressError("cannot write output: standard output is closed", "run it with stdout open")
+    with contextlib.suppress(AttributeError, ValueError):
+        # An output encoding that cannot carry a character gets a replacement, not a crash.
+        sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     try:
         sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
         raise OutputClosed from None
+    except (OSError, ValueError) as e:
+        _silence_stdout()
+        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
+        raise LegpressError(f"cannot write output: {reason}", "check the disk or the file stdout goes to") from None
 
 
 def _silence_stdout() -> None:
@@ -203,7 +214,7 @@ def _show(
     from legpress_cli import render
 
     console = render.stdout_console()
-    console.print(build(render.glyphs_for(console), console.width, render.color_enabled(console)))
+    _write(render.to_text(console, build(render.glyphs_for(console), console.width, render.color_enabled(console))))
     if svg is not None:
         try:
             render.export_svg(build(render.Glyphs(ascii=False), 100, True), svg, title)

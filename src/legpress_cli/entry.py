@@ -3,16 +3,34 @@ the Typer app, whose group class maps every error to one line and an exit code."
 
 from __future__ import annotations
 
+import contextlib
 import gc
 import sys
 
 from legpress_cli import __version__
 
 
+def _quiet_stdout() -> None:
+    # Point stdout at /dev/null so the interpreter's last flush has nothing to complain about.
+    import os
+
+    with contextlib.suppress(OSError):
+        os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+
+
 def main() -> None:
     args = sys.argv[1:]
     if args in (["--version"], ["-V"]):
-        sys.stdout.write(f"legpress {__version__}\n")
+        try:
+            sys.stdout.write(f"legpress {__version__}\n")
+            sys.stdout.flush()
+        except BrokenPipeError:
+            _quiet_stdout()
+        except (AttributeError, OSError, ValueError) as e:  # stdout closed (None) or full
+            reason = getattr(e, "strerror", None) or "standard output is closed"
+            _quiet_stdout()
+            sys.stderr.write(f"legpress: error: cannot write output: {reason}\n")
+            sys.exit(1)
         return
     # A run lasts well under a second (every data file is capped at 1 MB) and allocates some
     # 45,000 tracked objects, nearly all of them the libraries' modules, classes and functions,

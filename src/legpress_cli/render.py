@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import os
+import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -590,11 +591,46 @@ def _conditions(f: Finding) -> str:
 # --- consoles ----------------------------------------------------------------------------
 
 
+# Tables lay out for the terminal's width; a huge or tiny COLUMNS must not make every line
+# 100,000 cells long, or exhaust memory.
+MIN_WIDTH, MAX_WIDTH = 20, 500
+
+
 def _width() -> int:
     try:
-        return max(20, int(os.environ["COLUMNS"]))
+        return max(MIN_WIDTH, min(MAX_WIDTH, int(os.environ["COLUMNS"])))
     except (KeyError, ValueError):
         return 0
+
+
+class _Buffer(io.StringIO):
+    """A string buffer that reports the real output's encoding, so rich picks the same glyphs."""
+
+    def __init__(self, encoding: str) -> None:
+        super().__init__()
+        self._encoding = encoding
+
+    @property
+    def encoding(self) -> str:  # type: ignore[override]
+        return self._encoding
+
+
+_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+
+
+def to_text(console: Console, renderable: RenderableType) -> str:
+    """The renderable as the console would print it, without the spaces rich pads lines with."""
+    buffer = _Buffer(console.encoding)
+    twin = Console(
+        file=buffer,
+        width=console.width,
+        color_system=console.color_system,  # type: ignore[arg-type]
+        force_terminal=console.is_terminal,
+        no_color=console.no_color,
+        **_LITERAL,
+    )
+    twin.print(renderable)
+    return _TRAILING.sub(r"\1", buffer.getvalue())
 
 
 class _Console(Console):
