@@ -473,7 +473,7 @@ def _summary(
         parts.append("no muscle shown to change")
     for c in contradicted:
         who = catalog.source(c.claim.source).label
-        parts.append(f"research contradicts {who}'s claim of {c.claim.direction} {c.muscles}")
+        parts.append(f"research contradicts the claim ({who}) of {c.claim.direction} {c.muscles}")
     parts.append("the quadriceps still do most of the work")
     return f"{stance_label(catalog, stance)}: " + "; ".join(parts)
 
