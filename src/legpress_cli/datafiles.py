@@ -72,11 +72,7 @@ def link_catalog(
     source_ids = {s.id for s in sources.source}
     targets = {g.id for g in muscles.group} | {m.id for m in muscles.muscle}
 
-    def need(file: str, path: str, refs: Iterable[str], known: set[str], what: str) -> None:
-        for k, ref in enumerate(refs):
-            if ref not in known:
-                raise ReferenceProblem(file, f"{path}[{k}]", f"unknown {what} {ref!r}")
-
+    need = _need
     _check_muscles(muscles, source_ids)
     for n, c in enumerate(cues.cue):
         need("cues.toml", f"cue[{n}].sources", c.sources, source_ids, "source")
@@ -102,6 +98,12 @@ def link_catalog(
         findings=findings.finding,
         claims=claims.claim,
     )
+
+
+def _need(file: str, path: str, refs: Iterable[str], known: set[str], what: str) -> None:
+    for k, ref in enumerate(refs):
+        if ref not in known:
+            raise ReferenceProblem(file, f"{path}[{k}]", f"unknown {what} {ref!r}")
 
 
 def _check_unique_ids(
@@ -132,9 +134,7 @@ def _check_muscles(muscles: MusclesFile, source_ids: set[str]) -> None:
     group_ids = {g.id for g in muscles.group}
 
     def need_sources(path: str, refs: Iterable[str]) -> None:
-        for k, ref in enumerate(refs):
-            if ref not in source_ids:
-                raise ReferenceProblem("muscles.toml", f"{path}[{k}]", f"unknown source {ref!r}")
+        _need("muscles.toml", path, refs, source_ids, "source")
 
     names: dict[str, str] = {}
     for n, g in enumerate(muscles.group):
