@@ -15,7 +15,7 @@ from typer.testing import CliRunner, Result
 
 from legpress_cli.catalog import builtin_data_dir, load_catalog
 from legpress_cli.cli import app
-from legpress_cli.model import Catalog
+from legpress_cli.records import Catalog
 
 WIDTH = 100
 # Every test process shares one throw-away cache, never the user's ~/.cache.

@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from legpress_cli import datafiles as files
-from legpress_cli.model import Catalog
+from legpress_cli.records import Catalog, from_plain
 
 SOURCES = [
     {"id": sid, "label": sid.title(), "kind": kind, "citation": f"{sid} citation.", "summary": f"{sid} summary."}
@@ -67,7 +67,7 @@ def mini(findings: list[dict[str, Any]] = (), claims: list[dict[str, Any]] = ())
             ],
         }
     )
-    return files.link_catalog(
+    plain = files.link_plain(
         muscles,
         files.CuesFile.model_validate(
             {
@@ -92,3 +92,4 @@ def mini(findings: list[dict[str, Any]] = (), claims: list[dict[str, Any]] = ())
         files.FindingsFile.model_validate({"finding": list(findings)}),
         files.ClaimsFile.model_validate({"claim": list(claims)}),
     )
+    return from_plain(plain)

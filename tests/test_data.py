@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from legpress_cli.catalog import builtin_data_dir
-from legpress_cli.model import Catalog
+from legpress_cli.records import Catalog
 
 NOTED_DOIS = (
     "10.1519/jsc.0b013e3181739445",

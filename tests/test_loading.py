@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from collections.abc import Callable
 from pathlib import Path
 
@@ -23,6 +24,12 @@ def load_error(directory: Path) -> str:
     with pytest.raises(DataError) as caught:
         load_catalog(directory)
     return caught.value.message
+
+
+def swap(path: Path, make: Callable[[Path], None]) -> None:
+    """Put something else where a data file was."""
+    path.unlink()
+    make(path)
 
 
 Breaker = Callable[[Path], object]
@@ -179,6 +186,60 @@ CASES: list[tuple[str, Breaker, str, str]] = [
         "binary data, not text (a NUL byte at offset 8)",
     ),
     (
+        "UTF-16 with a byte order mark",
+        lambda d: (d / "sources.toml").write_bytes((d / "sources.toml").read_text().encode("utf-16")),
+        "sources.toml",
+        "UTF-16 text; legpress reads UTF-8 (save the file as UTF-8)",
+    ),
+    (
+        "UTF-16 without a byte order mark",
+        lambda d: (d / "sources.toml").write_bytes((d / "sources.toml").read_text().encode("utf-16-le")),
+        "sources.toml",
+        "UTF-16 text",
+    ),
+    (
+        "arrays nested too deeply",
+        lambda d: (d / "claims.toml").write_text("x = " + "[" * 50_000 + "]" * 50_000 + "\n"),
+        "claims.toml",
+        "arrays or tables nested too deeply",
+    ),
+    (
+        "inline tables nested too deeply",
+        lambda d: (d / "claims.toml").write_text("x = " + "{a=" * 50_000 + "1" + "}" * 50_000 + "\n"),
+        "claims.toml",
+        "arrays or tables nested too deeply",
+    ),
+    (
+        "a folder in place of a file",
+        lambda d: swap(d / "cues.toml", Path.mkdir),
+        "cues.toml",
+        "not a regular file",
+    ),
+    (
+        "a FIFO in place of a file",
+        lambda d: swap(d / "cues.toml", os.mkfifo),
+        "cues.toml",
+        "not a regular file",
+    ),
+    (
+        "a boolean as an integer",
+        lambda d: edit(d / "muscles.toml", "emphasis = 4", "emphasis = true"),
+        "muscles.toml",
+        "muscle[0].emphasis: Input should be a valid integer (got True)",
+    ),
+    (
+        "a float as an integer",
+        lambda d: edit(d / "muscles.toml", "emphasis = 4", "emphasis = 4.0"),
+        "muscles.toml",
+        "muscle[0].emphasis: Input should be a valid integer (got 4.0)",
+    ),
+    (
+        "a string as a boolean",
+        lambda d: edit(d / "muscles.toml", "\nbaseline = true", '\nbaseline = "yes"'),
+        "muscles.toml",
+        "baseline: Input should be a valid boolean (got 'yes')",
+    ),
+    (
         "absurdly large",
         lambda d: (d / "muscles.toml").write_bytes(b"#" * (MAX_BYTES + 1)),
         "muscles.toml",
@@ -270,63 +331,10 @@ def test_loading_is_cached(data_copy: Path) -> None:
     assert load_catalog(data_copy) is load_catalog(data_copy)
 
 
-def test_cache_round_trip(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("LEGPRESS_CACHE_DIR", str(cache))
-    first = load_catalog(data_copy)
-    (entry,) = cache.iterdir()
-    assert entry.suffix == ".pickle"
-    load_catalog.cache_clear()
-    second = load_catalog(data_copy)
-    assert second == first and second is not first
-    assert sorted(p.name for p in data_copy.iterdir()) == sorted(p.name for p in builtin_data_dir().glob("*.toml"))
-
-
-def test_cache_follows_edits(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    monkeypatch.setenv("LEGPRESS_CACHE_DIR", str(tmp_path / "cache"))
-    assert load_catalog(data_copy).muscle("soleus").name == "Soleus"
-    load_catalog.cache_clear()
-    edit(data_copy / "muscles.toml", 'name = "Soleus"', 'name = "Soleus muscle"')
-    assert load_catalog(data_copy).muscle("soleus").name == "Soleus muscle"
-    load_catalog.cache_clear()
-    edit(data_copy / "muscles.toml", "emphasis = 4", "emphasis = 40")
-    assert "less than or equal to 5" in load_error(data_copy)
-
-
-def test_cache_problems_never_stop_the_tool(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
-    cache = tmp_path / "cache"
-    monkeypatch.setenv("LEGPRESS_CACHE_DIR", str(cache))
-    load_catalog(data_copy)
-    (entry,) = cache.iterdir()
-    entry.write_bytes(b"not a pickle")
-    load_catalog.cache_clear()
-    assert load_catalog(data_copy).muscle("soleus").name == "Soleus"
-    blocked = tmp_path / "blocked"
-    blocked.write_text("a file where the cache folder should be")
-    monkeypatch.setenv("LEGPRESS_CACHE_DIR", str(blocked))
-    load_catalog.cache_clear()
-    assert load_catalog(data_copy).muscle("soleus").name == "Soleus"
-    monkeypatch.setenv("LEGPRESS_CACHE_DIR", "")  # empty: caching off
-    load_catalog.cache_clear()
-    assert load_catalog(data_copy).muscle("soleus").name == "Soleus"
-
-
 def test_data_text_is_shown_literally(run: Run, data_copy: Path) -> None:
     edit(data_copy / "cues.toml", 'cue = "Stop just short', 'cue = "[bold]Stop[/bold] :warning: just short')
     result = run("--data", str(data_copy), "cues", "--phase", "top")
     assert "[bold]Stop[/bold] :warning: just short" in result.stdout
-
-
-def test_no_home_directory_means_no_cache(monkeypatch: pytest.MonkeyPatch) -> None:
-    from legpress_cli.catalog import cache_dir
-
-    def no_home() -> Path:
-        raise RuntimeError("Could not determine home directory.")
-
-    monkeypatch.delenv("LEGPRESS_CACHE_DIR")
-    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
-    monkeypatch.setattr(Path, "home", staticmethod(no_home))
-    assert cache_dir() is None
 
 
 @pytest.mark.parametrize(
@@ -341,3 +349,22 @@ def test_escape_sequences_in_data_are_rejected(run: Run, data_copy: Path, evil: 
     assert "muscles.toml: muscle[12].name: Value error, contains the control character U+" in result.stderr
     assert "\x1b" not in result.stderr and "\x9b" not in result.stderr
     assert len(result.stderr.splitlines()) == 1
+
+
+def test_a_utf8_byte_order_mark_is_accepted(data_copy: Path) -> None:
+    cues = data_copy / "cues.toml"
+    cues.write_bytes(b"\xef\xbb\xbf" + cues.read_bytes())
+    assert load_catalog(data_copy) == load_catalog.__wrapped__(builtin_data_dir())
+
+
+def test_an_unreadable_file_is_a_data_error(data_copy: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Root reads any file, so the refusal is simulated where the loader opens it."""
+    real_open = os.open
+
+    def refuse(path: object, flags: int, *args: object, **kwargs: object) -> int:
+        if str(path).endswith("cues.toml"):
+            raise PermissionError(13, "Permission denied")
+        return real_open(path, flags, *args, **kwargs)  # type: ignore[arg-type]
+
+    monkeypatch.setattr(os, "open", refuse)
+    assert load_error(data_copy) == f"{data_copy / 'cues.toml'}: cannot read: permission denied"

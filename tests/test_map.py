@@ -13,7 +13,7 @@ import pytest
 
 from conftest import ROOT, Run
 from legpress_cli.advisor import Stance, assess
-from legpress_cli.model import Catalog
+from legpress_cli.records import Catalog
 from legpress_cli.render import SHADE, SHADE_ORDER, Glyphs, body_map
 
 sys.path.insert(0, str(ROOT / "scripts"))

@@ -11,7 +11,7 @@ from minicatalog import claim, finding, mini
 
 from conftest import Run
 from legpress_cli.advisor import Found, Stance, all_stances, assess, claim_status, judge, rank
-from legpress_cli.model import Catalog
+from legpress_cli.records import Catalog
 from legpress_cli.vocab import CHOICES, DIMENSION_SPECS, DIMENSIONS, NEUTRAL
 
 HIGH_VS_MIDDLE = ({"height": "high"}, {"height": "middle"})

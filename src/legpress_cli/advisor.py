@@ -27,7 +27,7 @@ from legpress_cli.names import Spelling, match, normalize
 from legpress_cli.vocab import CHOICES, DIMENSIONS, GRADES, NEUTRAL, PHASES, ROLES, SPECS, load_class
 
 if TYPE_CHECKING:
-    from legpress_cli.model import Catalog, Choice, Claim, Cue, Finding, Muscle, Source
+    from legpress_cli.records import Catalog, Choice, Claim, Cue, Finding, Muscle, Source
     from legpress_cli.vocab import Dimension, Direction, Grade, Phase, Result, Role, Status
 
 GOOD_EVIDENCE: frozenset[Grade] = frozenset({"strong", "moderate"})

@@ -6,8 +6,7 @@ Nothing here writes to the data folder; it is only ever opened for reading.
 from __future__ import annotations
 
 import os
-import pickle
-import sys
+import stat
 from collections.abc import Iterator
 from contextlib import contextmanager
 from functools import cache
@@ -19,7 +18,7 @@ from legpress_cli.errors import DataError
 if TYPE_CHECKING:
     from pydantic import BaseModel, ValidationError
 
-    from legpress_cli.model import Catalog
+    from legpress_cli.records import Catalog
 
 M = TypeVar("M", bound="BaseModel")
 
@@ -40,19 +39,49 @@ def builtin_data_dir() -> Path:
     return packaged if packaged.is_dir() else package.parents[1] / "data"
 
 
-def read_toml(path: Path) -> dict[str, Any]:
-    """Read one data file as TOML, turning every way it can fail into a DataError."""
+def read_data_file(path: Path) -> bytes:
+    """A data file's bytes, read once; every way that can fail is a DataError naming the file."""
     where = str(path)
-    if not path.exists():
-        raise DataError(f"{where}: file not found", _HINT)
-    if not path.is_file():
-        raise DataError(f"{where}: not a regular file", _HINT)
-    size = path.stat().st_size
-    if size > MAX_BYTES:
-        raise DataError(f"{where}: file is {size:,} bytes; the limit is {MAX_BYTES:,}", _HINT)
-    raw = path.read_bytes()
+    try:
+        # O_NONBLOCK: a FIFO named like a data file is refused below instead of hanging here.
+        fd = os.open(path, os.O_RDONLY | os.O_NONBLOCK | os.O_CLOEXEC)
+    except FileNotFoundError:
+        raise DataError(f"{where}: file not found", _HINT) from None
+    except OSError as e:
+        raise DataError(f"{where}: cannot read: {_reason(e)}", _HINT) from None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode):
+            raise DataError(f"{where}: not a regular file", _HINT)
+        if st.st_size > MAX_BYTES:
+            raise DataError(f"{where}: file is {st.st_size:,} bytes; the limit is {MAX_BYTES:,}", _HINT)
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            raw = f.read(MAX_BYTES + 1)
+    except OSError as e:
+        raise DataError(f"{where}: cannot read: {_reason(e)}", _HINT) from None
+    finally:
+        os.close(fd)
+    if len(raw) > MAX_BYTES:  # it grew while we read it
+        raise DataError(f"{where}: file is over {MAX_BYTES:,} bytes, the limit", _HINT)
+    return raw
+
+
+def _reason(e: OSError) -> str:
+    return (e.strerror or str(e)).lower()
+
+
+_UTF8_BOM = b"\xef\xbb\xbf"
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
+def parse_toml(where: str, raw: bytes) -> dict[str, Any]:
+    """Parse one data file's bytes as UTF-8 TOML; every way that can fail is a DataError."""
+    if raw.startswith(_UTF8_BOM):  # editors on Windows add one; it carries no meaning
+        raw = raw[len(_UTF8_BOM) :]
     if not raw.strip():
         raise DataError(f"{where}: file is empty", _HINT)
+    if raw.startswith(_UTF16_BOMS) or _looks_utf16(raw):
+        raise DataError(f"{where}: UTF-16 text; legpress reads UTF-8 (save the file as UTF-8)", _HINT)
     nul = raw.find(b"\x00")
     if nul >= 0:
         raise DataError(f"{where}: binary data, not text (a NUL byte at offset {nul})", _HINT)
@@ -67,6 +96,19 @@ def read_toml(path: Path) -> dict[str, Any]:
         return tomllib.loads(text)
     except tomllib.TOMLDecodeError as e:
         raise DataError(f"{where}: invalid TOML: {e}", _HINT) from e
+    except RecursionError:
+        raise DataError(f"{where}: arrays or tables nested too deeply", _HINT) from None
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a byte order mark: ASCII text with a NUL beside every character."""
+    head = raw[:64]
+    return len(head) >= 4 and (head[1::2].count(0) > len(head) // 4 or head[0::2].count(0) > len(head) // 4)
+
+
+def read_toml(path: Path) -> dict[str, Any]:
+    """Read and parse one data file."""
+    return parse_toml(str(path), read_data_file(path))
 
 
 def _field_path(loc: tuple[int | str, ...]) -> str:
@@ -91,14 +133,16 @@ def describe_validation_error(where: str, error: ValidationError) -> str:
     return f"{where}: {_field_path(tuple(first['loc']))}: {message}{more}"
 
 
-def _validate(model: type[M], path: Path) -> M:
+def _validate(model: type[M], path: Path, raw: bytes) -> M:
     from pydantic import ValidationError
 
-    data = read_toml(path)
+    data = parse_toml(str(path), raw)
     try:
         return model.model_validate(data)
     except ValidationError as e:
         raise DataError(describe_validation_error(str(path), e), _HINT) from e
+    except RecursionError:
+        raise DataError(f"{path}: values nested too deeply", _HINT) from None
 
 
 def _resolve_dir(data_dir: Path | None) -> Path:
@@ -136,96 +180,63 @@ DATA_FILES = (
 )
 
 
-def cache_dir() -> Path | None:
-    """Where validated catalogs are kept between runs; None when caching is off."""
-    configured = os.environ.get("LEGPRESS_CACHE_DIR")
-    if configured is not None:
-        return Path(configured) if configured else None
-    base = os.environ.get("XDG_CACHE_HOME")
-    if not base:
-        try:
-            base = str(Path.home() / ".cache")
-        except (RuntimeError, KeyError):  # no home directory: run without a cache
-            return None
-    return Path(base) / "legpress"
-
-
-def _cache_file(directory: Path) -> Path | None:
-    """A cache entry named by everything that could change the catalog: legpress's and
-    pydantic's versions and each data file's identity, size and modification time."""
-    where = cache_dir()
-    if where is None:
-        return None
-    from hashlib import sha256
-
-    from pydantic import VERSION
-
-    from legpress_cli import __version__
-
-    key = [__version__, VERSION, sys.version]
-    for name in DATA_FILES:
-        try:
-            st = (directory / name).stat()
-        except OSError:
-            return None  # let the loader report the missing file
-        key.append(f"{(directory / name).resolve()}:{st.st_ino}:{st.st_size}:{st.st_mtime_ns}")
-    return where / (sha256("\n".join(key).encode()).hexdigest()[:32] + ".pickle")
-
-
-def _read_cache(path: Path | None) -> Catalog | None:
-    from legpress_cli.model import Catalog
-
-    if path is None:
-        return None
-    try:
-        with path.open("rb") as f:
-            found = pickle.load(f)
-    except Exception:  # a missing, partial or foreign entry only costs a fresh load
-        return None
-    return found if isinstance(found, Catalog) else None
-
-
-def _write_cache(path: Path | None, catalog: Catalog) -> None:
-    if path is None:
-        return
-    try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        partial = path.with_suffix(f".{os.getpid()}.tmp")
-        partial.write_bytes(pickle.dumps(catalog, protocol=pickle.HIGHEST_PROTOCOL))
-        partial.replace(path)  # atomic, so a concurrent reader never sees half a file
-    except OSError:
-        pass  # a read-only home or full disk must not stop the tool
-
-
 @cache
 def load_catalog(data_dir: Path | None = None) -> Catalog:
-    """Load and cross-check every data file; cached per folder for the life of the process,
-    and across runs in the user's cache folder (never beside the data)."""
+    """Load and cross-check every data file; kept for the life of the process, and across runs
+    in the user's cache folder (cache.py), never beside the data.
+
+    Each file is read once: the cache key is a hash of exactly the bytes that a cache miss
+    then checks, so a file edited mid-run cannot be cached under the old contents' key.
+    """
+    from legpress_cli import cache as store
+
     directory = _resolve_dir(data_dir)
-    entry = _cache_file(directory)
-    cached = _read_cache(entry)
-    if cached is not None:
-        return cached
+    raw = {name: read_data_file(directory / name) for name in DATA_FILES}
+    where = store.cache_dir(directory)
+    key = store.entry_key(raw)
+    found = store.read(where, key)
+    if found is not None:
+        _FROM_CACHE.append((where, key))
+        return found
     with _no_pydantic_plugins():
-        catalog = _load(directory)
-    _write_cache(entry, catalog)
+        plain = _check(directory, raw)
+    from legpress_cli.records import from_plain
+
+    catalog = from_plain(plain)
+    store.write(where, key, plain)
     return catalog
 
 
-def _load(directory: Path) -> Catalog:
+# Cache entries this process used; an internal error forgets them (see forget_cached).
+_FROM_CACHE: list[tuple[Path | None, str]] = []
+
+
+def forget_cached() -> None:
+    """After an internal error, drop the cache entries used, in case one of them was the cause:
+    the next run then starts from the data instead of failing the same way for ever."""
+    from legpress_cli import cache as store
+
+    for where, key in _FROM_CACHE:
+        store.forget(where, key)
+
+
+def _check(directory: Path, raw: dict[str, bytes]) -> dict[str, list[dict[str, Any]]]:
     from legpress_cli import datafiles as files
 
+    def check(model: type[M], name: str) -> M:
+        return _validate(model, directory / name, raw[name])
+
     parts = (
-        _validate(files.MusclesFile, directory / "muscles.toml"),
-        _validate(files.CuesFile, directory / "cues.toml"),
-        _validate(files.StancesFile, directory / "stances.toml"),
-        _validate(files.SourcesFile, directory / "sources.toml"),
-        _validate(files.BodyMapFile, directory / "bodymap.toml"),
-        _validate(files.FindingsFile, directory / "findings.toml"),
-        _validate(files.ClaimsFile, directory / "claims.toml"),
+        check(files.MusclesFile, "muscles.toml"),
+        check(files.CuesFile, "cues.toml"),
+        check(files.StancesFile, "stances.toml"),
+        check(files.SourcesFile, "sources.toml"),
+        check(files.BodyMapFile, "bodymap.toml"),
+        check(files.FindingsFile, "findings.toml"),
+        check(files.ClaimsFile, "claims.toml"),
     )
     try:
-        return files.link_catalog(*parts)
+        return files.link_plain(*parts)
     except files.ReferenceProblem as e:
         raise DataError(f"{directory / e.file!s}: {e.path}: {e.message}", _HINT) from e
 
@@ -239,7 +250,7 @@ def completion_names(data_dir: Path | None = None) -> tuple[tuple[str, str, str]
     """
     try:
         raw = read_toml(_resolve_dir(data_dir) / "muscles.toml")
-    except DataError:
+    except Exception:  # whatever is wrong, a TAB press must not print it into the shell
         return ()
     out: list[tuple[str, str, str]] = []
     for kind in ("muscle", "group"):

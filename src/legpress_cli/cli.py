@@ -25,7 +25,7 @@ if TYPE_CHECKING:
     from rich.console import RenderableType
 
     from legpress_cli.advisor import Stance
-    from legpress_cli.model import Catalog
+    from legpress_cli.records import Catalog
     from legpress_cli.render import Glyphs
 
 CommandName = Literal["muscles", "muscle", "cues", "sources", "stance", "target", "map", "evidence"]
@@ -74,6 +74,9 @@ def _guarded(call: Callable[[], Any]) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception:
+        from legpress_cli.catalog import forget_cached
+
+        forget_cached()
         if os.environ.get("LEGPRESS_DEBUG") == "1":
             traceback.print_exc()
         else:

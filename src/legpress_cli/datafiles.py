@@ -4,11 +4,11 @@ catalog read back from the cache never needs it.
 """
 
 from collections.abc import Iterable, Iterator
-from typing import Annotated
+from typing import Annotated, Any
 
 from pydantic import Field
 
-from legpress_cli.model import Catalog, Choice, Claim, Cue, Finding, Frozen, Group, Muscle, NotTrained, Source, View
+from legpress_cli.model import Choice, Claim, Cue, Finding, Frozen, Group, Muscle, NotTrained, Source, View
 from legpress_cli.names import normalize
 
 
@@ -58,7 +58,7 @@ def _duplicates(ids: Iterable[str]) -> Iterator[tuple[int, str]]:
         seen.add(item)
 
 
-def link_catalog(
+def link_plain(
     muscles: MusclesFile,
     cues: CuesFile,
     stances: StancesFile,
@@ -66,8 +66,10 @@ def link_catalog(
     bodymap: BodyMapFile,
     findings: FindingsFile,
     claims: ClaimsFile,
-) -> Catalog:
-    """Check every reference between the files; raise ReferenceProblem on the first bad one."""
+) -> dict[str, list[dict[str, Any]]]:
+    """Check every reference between the files; raise ReferenceProblem on the first bad one.
+
+    Returns the catalog's plain form: what the cache stores and records.from_plain reads."""
     _check_unique_ids(muscles, cues, stances, sources, bodymap, findings, claims)
     source_ids = {s.id for s in sources.source}
     targets = {g.id for g in muscles.group} | {m.id for m in muscles.muscle}
@@ -87,17 +89,21 @@ def link_catalog(
         for key, ref in v.regions.items():
             if ref not in muscle_ids:
                 raise ReferenceProblem("bodymap.toml", f"view[{n}].regions.{key}", f"unknown muscle {ref!r}")
-    return Catalog(
-        groups=muscles.group,
-        muscles=muscles.muscle,
-        not_trained=muscles.not_trained,
-        cues=cues.cue,
-        choices=stances.choice,
-        sources=sources.source,
-        views=bodymap.view,
-        findings=findings.finding,
-        claims=claims.claim,
-    )
+    return {
+        "groups": _plain(muscles.group),
+        "muscles": _plain(muscles.muscle),
+        "not_trained": _plain(muscles.not_trained),
+        "cues": _plain(cues.cue),
+        "choices": _plain(stances.choice),
+        "sources": _plain(sources.source),
+        "views": _plain(bodymap.view),
+        "findings": _plain(findings.finding),
+        "claims": _plain(claims.claim),
+    }
+
+
+def _plain(items: Iterable[Frozen]) -> list[dict[str, Any]]:
+    return [item.model_dump(mode="json") for item in items]
 
 
 def _need(file: str, path: str, refs: Iterable[str], known: set[str], what: str) -> None:

@@ -43,7 +43,7 @@ if TYPE_CHECKING:
         TargetEnvelope,
         VerdictDict,
     )
-    from legpress_cli.model import Catalog, Choice, Cue, Finding, Muscle
+    from legpress_cli.records import Catalog, Choice, Cue, Finding, Muscle
     from legpress_cli.vocab import Dimension
 
 SCHEMA_VERSION: Literal[2] = 2

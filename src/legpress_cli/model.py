@@ -1,13 +1,14 @@
 """Pydantic models of the records in the data (muscles, cues, stance choices, sources, map
-views): frozen and strict about unknown fields. The Catalog holds them once they are checked;
-datafiles.py has the per-file models and the checks between files.
+views): frozen and strict about unknown fields. They are the one definition of the data's shape
+and are used only to check data; what they accept becomes plain records (records.py), which
+is what the rest of legpress reads. datafiles.py has the per-file models and the checks
+between files.
 
 No `from __future__ import annotations` here: pydantic would have to compile and evaluate
 every annotation string, which costs ~10 ms of start-up.
 """
 
 import re
-from dataclasses import dataclass, field
 from typing import Annotated, Literal, Self
 
 from pydantic import (
@@ -21,10 +22,9 @@ from pydantic import (
     model_validator,
 )
 
+from legpress_cli.records import Joint, SourceKind
 from legpress_cli.vocab import CHOICES, NEUTRAL, SPECS, Dimension, Grade, Phase, Result, Role
 
-Joint = Literal["hip", "knee", "ankle"]
-SourceKind = Literal["article", "study", "review", "practice"]
 EMPHASIS_MIN, EMPHASIS_MAX = 1, 5
 
 # Text from a data pack reaches terminals: C0 controls (but tab and newline), DEL, C1 controls
@@ -49,8 +49,7 @@ Short = Annotated[str, StringConstraints(pattern=r"^[A-Za-z0-9]{1,3}$")]
 
 
 class Frozen(BaseModel):
-    # defer_build: a catalog read back from the cache never validates, so it never pays for
-    # building validators; the first model_validate builds them when they are needed.
+    # defer_build: validators are built by the first model_validate, only when data is checked.
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=True, defer_build=True)
 
 
@@ -104,18 +103,6 @@ class Muscle(Frozen):
         if len(seen) != len(set(seen)):
             raise ValueError("lists the same role twice")
         return self
-
-    @property
-    def baseline(self) -> RolePosition:
-        return next(p for p in self.roles if p.baseline)
-
-    @property
-    def role(self) -> Role:
-        return self.baseline.role
-
-    @property
-    def disputes(self) -> tuple[RolePosition, ...]:
-        return tuple(p for p in self.roles if not p.baseline)
 
 
 class NotTrained(Frozen):
@@ -189,16 +176,6 @@ class Finding(Frozen):
                 raise ValueError(f"results name {target!r}, which is not in measured")
         return self
 
-    @property
-    def contrast(self) -> tuple[Dimension, ...]:
-        """The dimensions the study varied."""
-        return tuple(d for d in self.a if self.a[d] != self.b[d])
-
-    @property
-    def held(self) -> dict[Dimension, str]:
-        """Positions the two conditions shared: the finding says nothing outside them."""
-        return {d: v for d, v in self.a.items() if self.b[d] == v}
-
 
 class Claim(Frozen):
     """What a source says a position does, separate from what was measured."""
@@ -243,90 +220,3 @@ class View(Frozen):
                 if ch not in allowed:
                     raise ValueError(f"rows[{n}] uses {ch!r}, which is not a region key")
         return self
-
-
-@dataclass(frozen=True)
-class Catalog:
-    """Every checked record, with the lookups the advisor needs built once, so that each
-    command's work stays linear in the size of the data."""
-
-    groups: tuple[Group, ...]
-    muscles: tuple[Muscle, ...]
-    not_trained: tuple[NotTrained, ...]
-    cues: tuple[Cue, ...]
-    choices: tuple[Choice, ...]
-    sources: tuple[Source, ...]
-    views: tuple[View, ...]
-    findings: tuple[Finding, ...]
-    claims: tuple[Claim, ...]
-    _muscles: dict[str, Muscle] = field(init=False, repr=False, compare=False)
-    _groups: dict[str, Group] = field(init=False, repr=False, compare=False)
-    _sources: dict[str, Source] = field(init=False, repr=False, compare=False)
-    _members: dict[str, tuple[Muscle, ...]] = field(init=False, repr=False, compare=False)
-    _choices: dict[tuple[str, str], Choice] = field(init=False, repr=False, compare=False)
-    _findings_on: dict[str, tuple[Finding, ...]] = field(init=False, repr=False, compare=False)
-    _claims_on: dict[str, tuple[Claim, ...]] = field(init=False, repr=False, compare=False)
-
-    def __post_init__(self) -> None:
-        put = object.__setattr__
-        put(self, "_muscles", {m.id: m for m in self.muscles})
-        put(self, "_groups", {g.id: g for g in self.groups})
-        put(self, "_sources", {s.id: s for s in self.sources})
-        members: dict[str, list[Muscle]] = {g.id: [] for g in self.groups}
-        for m in self.muscles:
-            members.setdefault(m.group, []).append(m)
-        put(self, "_members", {k: tuple(v) for k, v in members.items()})
-        put(self, "_choices", {(c.dimension, c.value): c for c in self.choices})
-        findings_on: dict[str, list[Finding]] = {m.id: [] for m in self.muscles}
-        for f in self.findings:
-            for mid in dict.fromkeys(i for t in f.measured for i in self.expand(t)):
-                findings_on.setdefault(mid, []).append(f)
-        put(self, "_findings_on", {k: tuple(v) for k, v in findings_on.items()})
-        claims_on: dict[str, list[Claim]] = {m.id: [] for m in self.muscles}
-        for c in self.claims:
-            for mid in dict.fromkeys(i for t in c.targets for i in self.expand(t)):
-                claims_on.setdefault(mid, []).append(c)
-        put(self, "_claims_on", {k: tuple(v) for k, v in claims_on.items()})
-
-    def muscle(self, muscle_id: str) -> Muscle:
-        return self._muscles[muscle_id]
-
-    def group(self, group_id: str) -> Group:
-        return self._groups[group_id]
-
-    def is_group(self, some_id: str) -> bool:
-        return some_id in self._groups
-
-    def source(self, source_id: str) -> Source:
-        return self._sources[source_id]
-
-    def members(self, group_id: str) -> tuple[Muscle, ...]:
-        return self._members.get(group_id, ())
-
-    def choice(self, dimension: str, value: str) -> Choice | None:
-        return self._choices.get((dimension, value))
-
-    def label(self, dimension: str, value: str) -> str:
-        found = self.choice(dimension, value)
-        return found.label if found else value
-
-    def findings_on(self, muscle_id: str) -> tuple[Finding, ...]:
-        """Findings that measured this muscle, directly or as part of its group."""
-        return self._findings_on.get(muscle_id, ())
-
-    def claims_on(self, muscle_id: str) -> tuple[Claim, ...]:
-        return self._claims_on.get(muscle_id, ())
-
-    def display_name(self, target: str) -> str:
-        """The name of a muscle or group id."""
-        return self._groups[target].name if target in self._groups else self.muscle(target).name
-
-    def expand(self, target: str) -> tuple[str, ...]:
-        """A muscle id stands for itself; a group id for every muscle in it."""
-        if target in self._groups:
-            return tuple(m.id for m in self.members(target))
-        return (target,)
-
-    def result_for(self, finding: Finding, muscle: Muscle) -> Result | None:
-        """What a finding reported for this muscle (or for its whole group); None if nothing."""
-        return finding.results.get(muscle.id) or finding.results.get(muscle.group)

@@ -28,7 +28,7 @@ from legpress_cli.vocab import DIMENSION_SPECS
 
 if TYPE_CHECKING:
     from legpress_cli.advisor import Applied, EvidenceReport, SourceUse, StanceReport, TargetReport, Verdict
-    from legpress_cli.model import Catalog, Choice, Cue, Finding, Muscle
+    from legpress_cli.records import Catalog, Choice, Cue, Finding, Muscle
 
 T = TypeVar("T")
 GRADE_STYLE: dict[str, str] = {

@@ -1,0 +1,216 @@
+"""The catalog cache: checked data kept as JSON between runs, so a warm start skips TOML parsing
+and pydantic (which it then never imports).
+
+What may go wrong is assumed to: the folder may be shared, planted or swapped, an entry may be
+old, damaged, a symlink or a FIFO, the disk may be full. Reading an entry runs nothing from it
+(JSON, turned into records field by field); an entry is named by a hash of the data files'
+contents and of the code that checks them, so any edit or upgrade is a different entry; a folder
+or entry that another user owns or could have written is ignored. Every problem here only costs
+a fresh load of the data; none is ever reported.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import json
+import os
+import re
+import stat
+import time
+from hashlib import sha256
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from collections.abc import Mapping
+
+    from legpress_cli.records import Catalog
+
+FORMAT = 1
+# Entries kept after a write; older ones (other data packs, older releases) are removed.
+KEEP = 8
+# Far above any catalog the data-size cap allows, so a huge planted entry is never read.
+MAX_ENTRY_BYTES = 64_000_000
+# A temporary file this old belongs to a run that was killed mid-write.
+STALE_SECONDS = 3600
+_ENTRY = re.compile(r"^[0-9a-f]{64}\.json$")
+_LEFTOVER = re.compile(r"^(\.partial-.*\.json|[0-9a-f]{32}\.(pickle|[0-9]+\.tmp))$")  # older formats
+# The code that decides what a valid catalog is: a change to any of it is a new cache key.
+_CHECKING_CODE = ("vocab.py", "records.py", "model.py", "datafiles.py", "names.py", "cache.py")
+
+
+def cache_dir(data_dir: Path) -> Path | None:
+    """Where catalogs are cached, or None when caching is off or the place is not safe to use.
+
+    LEGPRESS_CACHE_DIR wins (empty turns the cache off); then $XDG_CACHE_HOME/legpress, then
+    ~/.cache/legpress. A relative path is ignored, as the XDG spec says, because it would put
+    the cache wherever the command happens to run. The cache is never inside the data folder.
+    """
+    configured = os.environ.get("LEGPRESS_CACHE_DIR")
+    if configured is not None:
+        if not configured or not Path(configured).is_absolute():
+            return None
+        where = Path(configured)
+    else:
+        base = os.environ.get("XDG_CACHE_HOME", "")
+        if not Path(base).is_absolute():
+            try:
+                base = str(Path.home() / ".cache")
+            except (RuntimeError, KeyError):  # no home directory: run without a cache
+                return None
+        where = Path(base) / "legpress"
+    try:
+        data = data_dir.resolve()
+        inside = where.resolve()
+    except (OSError, RuntimeError):
+        return None
+    if inside == data or data in inside.parents:
+        return None
+    return where
+
+
+def entry_key(files: Mapping[str, bytes]) -> str:
+    """A hash of every data file's name and contents and of the code that checks them."""
+    from legpress_cli import __version__
+
+    digest = sha256(f"legpress-cache {FORMAT} {__version__}\n".encode())
+    here = Path(__file__).parent
+    for name in _CHECKING_CODE:
+        digest.update(_file_digest(here / name, name))
+    digest.update(_pydantic_version())
+    for name, raw in files.items():
+        digest.update(f"{name} {len(raw)}\n".encode())
+        digest.update(sha256(raw).digest())
+    return digest.hexdigest()
+
+
+def _file_digest(path: Path, name: str) -> bytes:
+    try:
+        return name.encode() + sha256(path.read_bytes()).digest()
+    except OSError:
+        return name.encode() + b" unreadable"
+
+
+def _pydantic_version() -> bytes:
+    """pydantic decides what validates, so its release is part of the key; read from its files
+    rather than by importing it, which a warm start never does."""
+    from importlib.util import find_spec
+
+    try:
+        spec = find_spec("pydantic")
+        origin = spec.origin if spec is not None else None
+        return Path(origin).with_name("version.py").read_bytes() if origin else b"no pydantic"
+    except (OSError, ImportError, ValueError):
+        return b"pydantic unknown"
+
+
+def _trusted(st: os.stat_result) -> bool:
+    """Owned by this user and writable by nobody else: nothing another user could have planted."""
+    return st.st_uid == os.geteuid() and not st.st_mode & (stat.S_IWGRP | stat.S_IWOTH)
+
+
+def _usable_dir(where: Path, create: bool) -> bool:
+    if not hasattr(os, "geteuid"):
+        return False  # no POSIX ownership to check (Windows): no cache
+    if create:
+        try:
+            where.mkdir(mode=0o700, parents=True, exist_ok=True)
+        except OSError:
+            return False
+    try:
+        st = where.stat()
+    except OSError:
+        return False
+    return stat.S_ISDIR(st.st_mode) and _trusted(st)
+
+
+def read(where: Path | None, key: str) -> Catalog | None:
+    """The cached catalog for this key, or None for any reason at all."""
+    if where is None or not _usable_dir(where, create=False):
+        return None
+    try:
+        # O_NOFOLLOW: never a symlink; O_NONBLOCK: a FIFO planted here cannot hang the open.
+        fd = os.open(where / f"{key}.json", os.O_RDONLY | os.O_NOFOLLOW | os.O_NONBLOCK | os.O_CLOEXEC)
+    except OSError:
+        return None
+    try:
+        st = os.fstat(fd)
+        if not stat.S_ISREG(st.st_mode) or not _trusted(st) or st.st_size > MAX_ENTRY_BYTES:
+            return None
+        with os.fdopen(fd, "rb", closefd=False) as f:
+            raw = f.read(MAX_ENTRY_BYTES + 1)
+    except OSError:
+        return None
+    finally:
+        os.close(fd)
+    return _decode(raw, key)
+
+
+def _decode(raw: bytes, key: str) -> Catalog | None:
+    from legpress_cli.records import from_plain
+
+    try:
+        doc = json.loads(raw)
+        if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != key:
+            return None
+        return from_plain(doc.get("catalog"))
+    except (ValueError, TypeError, RecursionError):  # BadRecord is a ValueError
+        return None
+
+
+def write(where: Path | None, key: str, plain: Mapping[str, Any]) -> None:
+    """Store a catalog's plain form; quietly does nothing when that is not possible or safe."""
+    if where is None or not _usable_dir(where, create=True):
+        return
+    import tempfile
+
+    body = json.dumps({"format": FORMAT, "key": key, "catalog": plain}, ensure_ascii=False, separators=(",", ":"))
+    partial: str | None = None
+    try:
+        # mkstemp: a random name, created exclusively, never through a symlink, mode 0600.
+        fd, partial = tempfile.mkstemp(dir=where, prefix=".partial-", suffix=".json")
+        with os.fdopen(fd, "wb") as f:
+            f.write(body.encode())
+        Path(partial).replace(where / f"{key}.json")  # atomic: readers see all of it or none
+        partial = None
+    except OSError:
+        pass  # a read-only home or a full disk must not stop the tool
+    finally:
+        if partial is not None:
+            _remove(Path(partial))
+    _prune(where, keep=f"{key}.json")
+
+
+def forget(where: Path | None, key: str) -> None:
+    """Drop an entry that led to an internal error, so the next run starts from the data."""
+    if where is not None and _usable_dir(where, create=False):
+        _remove(where / f"{key}.json")
+
+
+def _remove(path: Path) -> None:
+    with contextlib.suppress(OSError):
+        path.unlink()
+
+
+def _prune(where: Path, keep: str) -> None:
+    """Remove our older entries, other releases' leftovers and abandoned temporary files."""
+    try:
+        listing = list(os.scandir(where))
+    except OSError:
+        return
+    now = time.time()
+    entries: list[tuple[float, str]] = []
+    for item in listing:
+        try:
+            st = item.stat(follow_symlinks=False)
+        except OSError:
+            continue
+        if not stat.S_ISREG(st.st_mode) or st.st_uid != os.geteuid() or item.name == keep:
+            continue
+        if _ENTRY.match(item.name):
+            entries.append((st.st_mtime, item.name))
+        elif _LEFTOVER.match(item.name) and (not item.name.startswith(".") or now - st.st_mtime > STALE_SECONDS):
+            _remove(where / item.name)
+    entries.sort(reverse=True)
+    for _, name in entries[KEEP - 1 :]:
+        _remove(where / name)

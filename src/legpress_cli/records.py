@@ -1,0 +1,323 @@
+"""The checked data as plain, frozen records: what the advisor, the renderers and the JSON views
+read, and what the cache stores.
+
+The pydantic models in model.py are the one definition of the data's shape and do the checking;
+a catalog is built from their output (`model_dump`) by `from_plain`, and the cache holds that
+same plain form as JSON. So a warm start imports neither pydantic nor the models, and reading a
+cache entry runs no code from it: JSON gives dicts, lists, strings, numbers and booleans, and
+`from_plain` accepts only exactly the fields and types declared here. A test checks these
+records against the models, field by field.
+
+No `from __future__ import annotations`: `from_plain` reads the field types at run time.
+"""
+
+import types
+import typing
+from dataclasses import MISSING, dataclass, field, fields
+from typing import Any, Literal
+
+from legpress_cli.vocab import Dimension, Grade, Phase, Result, Role
+
+Joint = Literal["hip", "knee", "ankle"]
+SourceKind = Literal["article", "study", "review", "practice"]
+
+
+class BadRecord(ValueError):
+    """Plain data that does not have the shape of a record (an old or damaged cache entry)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    id: str
+    label: str
+    kind: SourceKind
+    citation: str
+    summary: str
+    doi: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    id: str
+    name: str
+    summary: str
+    aliases: tuple[str, ...] = ()
+    target_note: str | None = None
+    target_note_sources: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class RolePosition:
+    role: Role
+    evidence: Grade
+    sources: tuple[str, ...]
+    baseline: bool = False
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Muscle:
+    id: str
+    name: str
+    short: str
+    group: str
+    location: str
+    joints: tuple[Joint, ...]
+    actions: tuple[str, ...]
+    in_lift: str
+    emphasis: int
+    roles: tuple[RolePosition, ...]
+    sources: tuple[str, ...]
+    aliases: tuple[str, ...] = ()
+
+    @property
+    def baseline(self) -> RolePosition:
+        return next(p for p in self.roles if p.baseline)
+
+    @property
+    def role(self) -> Role:
+        return self.baseline.role
+
+    @property
+    def disputes(self) -> tuple[RolePosition, ...]:
+        return tuple(p for p in self.roles if not p.baseline)
+
+
+@dataclass(frozen=True, slots=True)
+class NotTrained:
+    name: str
+    where: str
+
+
+@dataclass(frozen=True, slots=True)
+class Cue:
+    id: str
+    phase: Phase
+    cue: str
+    fault: str
+    why: str
+    evidence: Grade
+    sources: tuple[str, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class Choice:
+    """One value of a stance dimension, neutral ones included: its label and mechanism."""
+
+    dimension: Dimension
+    value: str
+    label: str
+    mechanism: str
+    caution: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """What one study observed when it compared condition A with condition B."""
+
+    id: str
+    source: str
+    a: dict[Dimension, str]
+    b: dict[Dimension, str]
+    machine: str
+    population: str
+    measured: tuple[str, ...]
+    results: dict[str, Result]
+    load_percent: int | None = None
+    n: int | None = None
+    note: str | None = None
+    proxy: str | None = None
+
+    @property
+    def contrast(self) -> tuple[Dimension, ...]:
+        """The dimensions the study varied."""
+        return tuple(d for d in self.a if self.a[d] != self.b[d])
+
+    @property
+    def held(self) -> dict[Dimension, str]:
+        """Positions the two conditions shared: the finding says nothing outside them."""
+        return {d: v for d, v in self.a.items() if self.b[d] == v}
+
+
+@dataclass(frozen=True, slots=True)
+class Claim:
+    """What a source says a position does, separate from what was measured."""
+
+    id: str
+    source: str
+    when: dict[Dimension, str]
+    targets: tuple[str, ...]
+    direction: Literal["more", "less"]
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class View:
+    """A picture as rows of characters: a lowercase key fills a muscle's region, its uppercase
+    twin marks where the label goes, '.' is the outline of the body and ' ' is background."""
+
+    id: str
+    title: str
+    rows: tuple[str, ...]
+    regions: dict[str, str]
+
+
+@dataclass(frozen=True)
+class Catalog:
+    """Every checked record, with the lookups the advisor needs built once, so that each
+    command's work stays linear in the size of the data."""
+
+    groups: tuple[Group, ...]
+    muscles: tuple[Muscle, ...]
+    not_trained: tuple[NotTrained, ...]
+    cues: tuple[Cue, ...]
+    choices: tuple[Choice, ...]
+    sources: tuple[Source, ...]
+    views: tuple[View, ...]
+    findings: tuple[Finding, ...]
+    claims: tuple[Claim, ...]
+    _muscles: dict[str, Muscle] = field(init=False, repr=False, compare=False)
+    _groups: dict[str, Group] = field(init=False, repr=False, compare=False)
+    _sources: dict[str, Source] = field(init=False, repr=False, compare=False)
+    _members: dict[str, tuple[Muscle, ...]] = field(init=False, repr=False, compare=False)
+    _choices: dict[tuple[str, str], Choice] = field(init=False, repr=False, compare=False)
+    _findings_on: dict[str, tuple[Finding, ...]] = field(init=False, repr=False, compare=False)
+    _claims_on: dict[str, tuple[Claim, ...]] = field(init=False, repr=False, compare=False)
+
+    def __post_init__(self) -> None:
+        put = object.__setattr__
+        put(self, "_muscles", {m.id: m for m in self.muscles})
+        put(self, "_groups", {g.id: g for g in self.groups})
+        put(self, "_sources", {s.id: s for s in self.sources})
+        members: dict[str, list[Muscle]] = {g.id: [] for g in self.groups}
+        for m in self.muscles:
+            members.setdefault(m.group, []).append(m)
+        put(self, "_members", {k: tuple(v) for k, v in members.items()})
+        put(self, "_choices", {(c.dimension, c.value): c for c in self.choices})
+        findings_on: dict[str, list[Finding]] = {m.id: [] for m in self.muscles}
+        for f in self.findings:
+            for mid in dict.fromkeys(i for t in f.measured for i in self.expand(t)):
+                findings_on.setdefault(mid, []).append(f)
+        put(self, "_findings_on", {k: tuple(v) for k, v in findings_on.items()})
+        claims_on: dict[str, list[Claim]] = {m.id: [] for m in self.muscles}
+        for c in self.claims:
+            for mid in dict.fromkeys(i for t in c.targets for i in self.expand(t)):
+                claims_on.setdefault(mid, []).append(c)
+        put(self, "_claims_on", {k: tuple(v) for k, v in claims_on.items()})
+
+    def muscle(self, muscle_id: str) -> Muscle:
+        return self._muscles[muscle_id]
+
+    def group(self, group_id: str) -> Group:
+        return self._groups[group_id]
+
+    def is_group(self, some_id: str) -> bool:
+        return some_id in self._groups
+
+    def source(self, source_id: str) -> Source:
+        return self._sources[source_id]
+
+    def members(self, group_id: str) -> tuple[Muscle, ...]:
+        return self._members.get(group_id, ())
+
+    def choice(self, dimension: str, value: str) -> Choice | None:
+        return self._choices.get((dimension, value))
+
+    def label(self, dimension: str, value: str) -> str:
+        found = self.choice(dimension, value)
+        return found.label if found else value
+
+    def findings_on(self, muscle_id: str) -> tuple[Finding, ...]:
+        """Findings that measured this muscle, directly or as part of its group."""
+        return self._findings_on.get(muscle_id, ())
+
+    def claims_on(self, muscle_id: str) -> tuple[Claim, ...]:
+        return self._claims_on.get(muscle_id, ())
+
+    def display_name(self, target: str) -> str:
+        """The name of a muscle or group id."""
+        return self._groups[target].name if target in self._groups else self.muscle(target).name
+
+    def expand(self, target: str) -> tuple[str, ...]:
+        """A muscle id stands for itself; a group id for every muscle in it."""
+        if target in self._groups:
+            return tuple(m.id for m in self.members(target))
+        return (target,)
+
+    def result_for(self, finding: Finding, muscle: Muscle) -> Result | None:
+        """What a finding reported for this muscle (or for its whole group); None if nothing."""
+        return finding.results.get(muscle.id) or finding.results.get(muscle.group)
+
+
+# --- plain data (JSON) -> records ------------------------------------------------------------
+
+
+def from_plain(data: object) -> Catalog:
+    """A Catalog from its plain form, accepting nothing but the declared fields and types.
+
+    Raises BadRecord on any mismatch; the loader then falls back to reading the data files.
+    """
+    return typing.cast(Catalog, _convert(Catalog, data, "catalog"))
+
+
+def _convert(kind: Any, value: object, where: str) -> object:
+    """`value` as `kind`: a record class, a tuple, dict, Literal, union or scalar type."""
+    if isinstance(kind, type) and hasattr(kind, "__dataclass_fields__"):
+        return _record(kind, value, where)
+    origin = typing.get_origin(kind)
+    args = typing.get_args(kind)
+    if origin is tuple:
+        if not isinstance(value, list):
+            raise BadRecord(f"{where}: expected a list")
+        return tuple(_convert(args[0], item, f"{where}[{n}]") for n, item in enumerate(value))
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise BadRecord(f"{where}: expected a table")
+        return {_convert(args[0], k, where): _convert(args[1], v, f"{where}.{k}") for k, v in value.items()}
+    if origin is Literal:
+        if value not in args:
+            raise BadRecord(f"{where}: {value!r} is not one of {args}")
+        return value
+    if origin is types.UnionType or origin is typing.Union:
+        if value is None and type(None) in args:
+            return None
+        (inner,) = (a for a in args if a is not type(None))
+        return _convert(inner, value, where)
+    if kind is bool or kind is int or kind is str:
+        if type(value) is not kind:  # strict: True is not an int, 3 is not a str
+            raise BadRecord(f"{where}: expected {kind.__name__}")
+        return value
+    raise BadRecord(f"{where}: no rule for {kind!r}")  # pragma: no cover - a records.py bug
+
+
+def _record(kind: type, value: object, where: str) -> object:
+    if not isinstance(value, dict):
+        raise BadRecord(f"{where}: expected a table")
+    wanted = _fields(kind)
+    unknown = set(value) - set(wanted)
+    if unknown:
+        raise BadRecord(f"{where}: unknown fields {sorted(unknown)}")
+    given: dict[str, object] = {}
+    for name, (field_type, required) in wanted.items():
+        if name in value:
+            given[name] = _convert(field_type, value[name], f"{where}.{name}")
+        elif required:
+            raise BadRecord(f"{where}: missing {name}")
+    return kind(**given)
+
+
+_FIELD_CACHE: dict[type, dict[str, tuple[Any, bool]]] = {}
+
+
+def _fields(kind: type) -> dict[str, tuple[Any, bool]]:
+    """name -> (type, required) of a record's constructor arguments, worked out once per class."""
+    found = _FIELD_CACHE.get(kind)
+    if found is None:
+        hints = typing.get_type_hints(kind)
+        found = {
+            f.name: (hints[f.name], f.default is MISSING and f.default_factory is MISSING)
+            for f in fields(kind)
+            if f.init
+        }
+        _FIELD_CACHE[kind] = found
+    return found

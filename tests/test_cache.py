@@ -1,0 +1,322 @@
+"""The catalog cache as an attacker or an unlucky user meets it: planted files, symlinks, FIFOs,
+shared folders, old formats, edits that keep size and time, failed writes."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import os
+import pickle
+import stat
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from conftest import PINNED
+from legpress_cli import cache, model, records
+from legpress_cli import catalog as loading
+from legpress_cli.catalog import DATA_FILES, load_catalog
+from legpress_cli.records import BadRecord, from_plain
+
+LEGPRESS = str(Path(sys.executable).parent / "legpress")
+
+
+@pytest.fixture
+def store(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A cache folder of the test's own (not yet created)."""
+    where = tmp_path / "cache"
+    monkeypatch.setenv("LEGPRESS_CACHE_DIR", str(where))
+    return where
+
+
+def key_of(data: Path) -> str:
+    return cache.entry_key({name: (data / name).read_bytes() for name in DATA_FILES})
+
+
+def fresh(data: Path) -> records.Catalog:
+    load_catalog.cache_clear()
+    return load_catalog(data)
+
+
+def served_from_cache(data: Path) -> bool:
+    loading._FROM_CACHE.clear()
+    fresh(data)
+    return bool(loading._FROM_CACHE)
+
+
+def legpress(*args: str, cache_dir: Path) -> subprocess.CompletedProcess[str]:
+    env = {**os.environ, **PINNED, "LEGPRESS_CACHE_DIR": str(cache_dir)}
+    return subprocess.run([LEGPRESS, *args], capture_output=True, text=True, env=env, timeout=60, encoding="utf-8")
+
+
+def rename_soleus(entry: Path, new_name: str) -> None:
+    doc = json.loads(entry.read_text(encoding="utf-8"))
+    for m in doc["catalog"]["muscles"]:
+        if m["id"] == "soleus":
+            m["name"] = new_name
+    entry.write_text(json.dumps(doc), encoding="utf-8")
+
+
+def test_round_trip_in_a_private_folder(data_copy: Path, store: Path) -> None:
+    first = fresh(data_copy)
+    (entry,) = store.iterdir()
+    assert entry.name == f"{key_of(data_copy)}.json"
+    assert stat.S_IMODE(store.stat().st_mode) == 0o700
+    assert stat.S_IMODE(entry.stat().st_mode) == 0o600
+    assert served_from_cache(data_copy)
+    assert load_catalog(data_copy) == first
+    assert sorted(p.name for p in data_copy.iterdir()) == sorted(DATA_FILES)
+
+
+def test_a_planted_pickle_is_never_run(data_copy: Path, tmp_path: Path, store: Path) -> None:
+    marker = tmp_path / "owned"
+
+    class Payload:
+        def __reduce__(self) -> tuple[object, tuple[str]]:
+            return (os.mkdir, (str(marker),))
+
+    store.mkdir(mode=0o700)
+    planted = pickle.dumps(Payload())
+    (store / f"{key_of(data_copy)}.json").write_bytes(planted)  # where the next entry goes
+    (store / ("0" * 32 + ".pickle")).write_bytes(planted)  # where an older release kept them
+    result = legpress("--data", str(data_copy), "muscle", "soleus", cache_dir=store)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert result.stdout.startswith("Soleus\n")
+    assert not marker.exists()
+    assert [p.name for p in store.iterdir()] == [f"{key_of(data_copy)}.json"]  # pickle pruned
+
+
+def _plant_tampered(data: Path, where: Path) -> None:
+    fresh(data)
+    rename_soleus(where / f"{key_of(data)}.json", "Tampered")
+
+
+def test_an_entry_others_can_write_is_ignored(data_copy: Path, store: Path) -> None:
+    _plant_tampered(data_copy, store)
+    entry = store / f"{key_of(data_copy)}.json"
+    entry.chmod(0o666)
+    assert fresh(data_copy).muscle("soleus").name == "Soleus"
+
+
+def test_a_folder_others_can_write_is_ignored(data_copy: Path, store: Path) -> None:
+    _plant_tampered(data_copy, store)
+    store.chmod(0o777)
+    assert fresh(data_copy).muscle("soleus").name == "Soleus"
+    assert not served_from_cache(data_copy)
+
+
+@pytest.mark.skipif(not hasattr(os, "geteuid") or os.geteuid() != 0, reason="needs root to give a file away")
+def test_an_entry_or_folder_of_another_user_is_ignored(data_copy: Path, store: Path) -> None:
+    _plant_tampered(data_copy, store)
+    entry = store / f"{key_of(data_copy)}.json"
+    os.chown(entry, 65534, 65534)
+    assert fresh(data_copy).muscle("soleus").name == "Soleus"
+    os.chown(entry, 0, 0)
+    os.chown(store, 65534, 65534)
+    assert fresh(data_copy).muscle("soleus").name == "Soleus"
+    assert not served_from_cache(data_copy)
+
+
+def test_a_same_size_same_mtime_edit_is_seen(data_copy: Path, store: Path) -> None:
+    muscles = data_copy / "muscles.toml"
+    assert fresh(data_copy).muscle("soleus").name == "Soleus"
+    before = muscles.stat()
+    text = muscles.read_text(encoding="utf-8").replace('name = "Soleus"', 'name = "Soleux"')
+    muscles.write_text(text, encoding="utf-8")
+    os.utime(muscles, ns=(before.st_atime_ns, before.st_mtime_ns))
+    after = muscles.stat()
+    assert (after.st_size, after.st_mtime_ns, after.st_ino) == (before.st_size, before.st_mtime_ns, before.st_ino)
+    result = legpress("--data", str(data_copy), "muscle", "soleus", cache_dir=store)
+    assert result.stdout.startswith("Soleux\n")
+
+
+def test_a_symlink_in_place_of_an_entry_is_neither_read_nor_written_through(
+    data_copy: Path, tmp_path: Path, store: Path
+) -> None:
+    fresh(data_copy)
+    entry = store / f"{key_of(data_copy)}.json"
+    victim = tmp_path / "victim.json"
+    victim.write_bytes(entry.read_bytes())
+    rename_soleus(victim, "Through a symlink")
+    entry.unlink()
+    entry.symlink_to(victim)
+    before = victim.read_bytes()
+    assert fresh(data_copy).muscle("soleus").name == "Soleus"
+    assert victim.read_bytes() == before
+    assert not entry.is_symlink()  # replaced by a real entry, the symlink's target untouched
+
+
+def test_temporary_names_are_not_predictable(data_copy: Path, tmp_path: Path, store: Path) -> None:
+    """An older release wrote `<hash>.<pid>.tmp` and followed symlinks there."""
+    store.mkdir(mode=0o700)
+    victim = tmp_path / "victim"
+    victim.write_text("keep me")
+    for name in (f"{key_of(data_copy)[:32]}.{os.getpid()}.tmp", f".partial-{os.getpid()}.json"):
+        (store / name).symlink_to(victim)
+    fresh(data_copy)
+    assert victim.read_text() == "keep me"
+
+
+def test_a_fifo_in_place_of_an_entry_does_not_hang(data_copy: Path, store: Path) -> None:
+    store.mkdir(mode=0o700)
+    os.mkfifo(store / f"{key_of(data_copy)}.json")
+    result = legpress("--data", str(data_copy), "muscle", "soleus", cache_dir=store)  # the timeout is the test
+    assert result.returncode == 0 and result.stdout.startswith("Soleus\n")
+
+
+@pytest.mark.parametrize(
+    "damage",
+    [
+        pytest.param(lambda doc: doc.update(format=0), id="older-format"),
+        pytest.param(lambda doc: doc.update(key="0" * 64), id="other-key"),
+        pytest.param(lambda doc: doc["catalog"]["muscles"][0].pop("short"), id="missing-field"),
+        pytest.param(lambda doc: doc["catalog"]["muscles"][0].update(extra=1), id="unknown-field"),
+        pytest.param(lambda doc: doc["catalog"]["muscles"][0].update(emphasis="3"), id="wrong-type"),
+        pytest.param(lambda doc: doc["catalog"]["cues"][0].update(phase="sideways"), id="not-a-choice"),
+        pytest.param(lambda doc: doc.update(catalog=[]), id="not-a-table"),
+    ],
+)
+def test_an_old_or_damaged_entry_means_a_fresh_load(data_copy: Path, store: Path, damage: object) -> None:
+    expected = fresh(data_copy)
+    entry = store / f"{key_of(data_copy)}.json"
+    doc = json.loads(entry.read_text(encoding="utf-8"))
+    damage(doc)  # type: ignore[operator]
+    entry.write_text(json.dumps(doc), encoding="utf-8")
+    loading._FROM_CACHE.clear()
+    assert fresh(data_copy) == expected
+    assert not loading._FROM_CACHE
+    assert served_from_cache(data_copy)  # rewritten whole by the fresh load
+
+
+@pytest.mark.parametrize("junk", [b"", b"{", b"[" * 100_000, b"\xff\xfe"])
+def test_junk_in_an_entry_means_a_fresh_load(data_copy: Path, store: Path, junk: bytes) -> None:
+    fresh(data_copy)
+    (store / f"{key_of(data_copy)}.json").write_bytes(junk)
+    assert fresh(data_copy).muscle("soleus").name == "Soleus"
+
+
+def test_a_failed_write_leaves_nothing_behind(data_copy: Path, store: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def full_disk(src: object, dst: object) -> None:
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(Path, "replace", full_disk)
+    assert fresh(data_copy).muscle("soleus").name == "Soleus"
+    assert list(store.iterdir()) == []
+
+
+def test_old_entries_are_pruned(data_copy: Path, store: Path) -> None:
+    store.mkdir(mode=0o700)
+    for n in range(cache.KEEP + 5):
+        old = store / f"{n:064x}.json"
+        old.write_text("{}")
+        os.utime(old, (1_000_000 + n, 1_000_000 + n))
+    (store / "notes.txt").write_text("not ours to remove")
+    fresh(data_copy)
+    names = sorted(p.name for p in store.iterdir())
+    assert len(names) == cache.KEEP + 1
+    assert f"{key_of(data_copy)}.json" in names and "notes.txt" in names
+    assert f"{cache.KEEP + 4:064x}.json" in names and f"{0:064x}.json" not in names  # newest kept
+
+
+def test_where_the_cache_goes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    data = tmp_path / "data"
+    monkeypatch.delenv("LEGPRESS_CACHE_DIR")
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path / "xdg"))
+    assert cache.cache_dir(data) == tmp_path / "xdg" / "legpress"
+    monkeypatch.setenv("XDG_CACHE_HOME", "relative/cache")  # ignored, as the XDG spec says
+    monkeypatch.setenv("HOME", str(tmp_path / "home"))
+    assert cache.cache_dir(data) == tmp_path / "home" / ".cache" / "legpress"
+    for off in ("", "relative"):
+        monkeypatch.setenv("LEGPRESS_CACHE_DIR", off)
+        assert cache.cache_dir(data) is None
+    for inside in (data, data / "cache"):
+        monkeypatch.setenv("LEGPRESS_CACHE_DIR", str(inside))
+        assert cache.cache_dir(data) is None
+
+
+def test_no_home_directory_means_no_cache(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    def no_home() -> Path:
+        raise RuntimeError("Could not determine home directory.")
+
+    monkeypatch.delenv("LEGPRESS_CACHE_DIR")
+    monkeypatch.delenv("XDG_CACHE_HOME", raising=False)
+    monkeypatch.setattr(Path, "home", staticmethod(no_home))
+    assert cache.cache_dir(tmp_path) is None
+
+
+def test_a_file_where_the_folder_should_be(data_copy: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    blocked = tmp_path / "blocked"
+    blocked.write_text("a file where the cache folder should be")
+    monkeypatch.setenv("LEGPRESS_CACHE_DIR", str(blocked))
+    assert fresh(data_copy).muscle("soleus").name == "Soleus"
+    assert blocked.read_text() == "a file where the cache folder should be"
+
+
+def test_an_internal_error_forgets_the_entry_it_used(
+    data_copy: Path, store: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from typer.testing import CliRunner
+
+    from legpress_cli import advisor
+    from legpress_cli.cli import app
+
+    fresh(data_copy)
+    assert served_from_cache(data_copy)
+
+    def broken(*args: object, **kwargs: object) -> object:
+        raise KeyError("a muscle the catalog does not have")
+
+    monkeypatch.setattr(advisor, "list_muscles", broken)
+    result = CliRunner().invoke(app, ["--data", str(data_copy), "muscles"])
+    assert result.exit_code == 1 and "internal error" in result.stderr
+    assert list(store.iterdir()) == []
+
+
+# --- records: the models' shape, without pydantic ----------------------------------------------
+
+PAIRS = [
+    (model.Source, records.Source),
+    (model.Group, records.Group),
+    (model.RolePosition, records.RolePosition),
+    (model.Muscle, records.Muscle),
+    (model.NotTrained, records.NotTrained),
+    (model.Cue, records.Cue),
+    (model.Choice, records.Choice),
+    (model.Finding, records.Finding),
+    (model.Claim, records.Claim),
+    (model.View, records.View),
+]
+
+
+@pytest.mark.parametrize(("checked", "plain"), PAIRS, ids=[p[1].__name__ for p in PAIRS])
+def test_records_have_exactly_the_models_fields(checked: type[model.Frozen], plain: type) -> None:
+    record_fields = {f.name: f for f in dataclasses.fields(plain)}
+    assert set(record_fields) == set(checked.model_fields)
+    for name, info in checked.model_fields.items():
+        has_default = record_fields[name].default is not dataclasses.MISSING
+        assert has_default == (not info.is_required()), name
+
+
+def test_records_keep_everything_the_models_checked() -> None:
+    plain = loading._check(
+        loading.builtin_data_dir(), {n: (loading.builtin_data_dir() / n).read_bytes() for n in DATA_FILES}
+    )
+    built = from_plain(plain)
+    for field, items in plain.items():
+        again = [json.loads(json.dumps(dataclasses.asdict(r))) for r in getattr(built, field)]
+        assert again == items, field
+
+
+@pytest.mark.parametrize(
+    ("value", "problem"),
+    [
+        ({"format": 1}, "unknown fields"),
+        ([], "expected a table"),
+        (None, "expected a table"),
+    ],
+)
+def test_from_plain_is_strict(value: object, problem: str) -> None:
+    with pytest.raises(BadRecord, match=problem):
+        from_plain(value)
