@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -292,3 +293,35 @@ def test_typer_converts_only_what_needs_converting(
     result = run(*args, "--json")
     assert result.exit_code == 0, result.stderr
     assert built == adapters
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "glu\u0301teus maximus",
+        "GLUTEUS MAXIMUS",
+        "\uff47\uff4c\uff55\uff54\uff45\uff55\uff53 \uff4d\uff41\uff58\uff49\uff4d\uff55\uff53",
+        "Glúteus Máximus",
+    ],
+    ids=["nfd", "upper", "fullwidth", "accented"],
+)
+def test_names_match_whatever_the_unicode_form(run: Run, typed: str) -> None:
+    result = run("muscle", typed)
+    assert (result.exit_code, result.stderr) == (0, "")  # exact: no "reading ... as" note
+    assert result.stdout.startswith("Gluteus maximus\n")
+
+
+def test_names_fold_case_fully(run: Run, data_copy: Path) -> None:
+    muscles = data_copy / "muscles.toml"
+    text = muscles.read_text(encoding="utf-8")
+    muscles.write_text(text.replace('"glute max",', '"glute max", "Gesäßmuskel",', 1), encoding="utf-8")
+    result = run("--data", str(data_copy), "muscle", "GESÄSSMUSKEL")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.startswith("Gluteus maximus\n")
+
+
+def test_control_characters_in_arguments_are_escaped_in_messages(run: Run) -> None:
+    result = run("muscle", "vm\x1b]0;owned\x07\u202e")
+    assert result.exit_code == 2
+    assert result.stderr.startswith("legpress: error: unknown muscle 'vm\\x1b]0;owned\\x07\\u202e'")
+    assert "\x1b" not in result.stderr and "\u202e" not in result.stderr

@@ -84,17 +84,33 @@ def test_keyboard_interrupt_exits_130(run: Run, monkeypatch: pytest.MonkeyPatch)
     assert (result.exit_code, result.stdout, result.stderr) == (130, "", "")
 
 
-def test_completion_in_process() -> None:
+NAMES = [
+    ("vastus-lateralis", ("Vastus lateralis", "outer quad"), "Vastus lateralis"),
+    ("gluteus-maximus", ("Gluteus maximus", "glute max"), "Gluteus maximus"),
+    ("glutes", ("Glutes",), "Glutes"),
+    ("adductors", ("Hip adductors", "inner thigh"), "Hip adductors"),
+    ("gluteo-mayor", ("Glúteo mayor", "Gesäßmuskel"), "Glúteo mayor"),
+]
+
+
+@pytest.mark.parametrize(
+    ("typed", "offered"),
+    [
+        ("glu", ["glute-max", "gluteo-mayor", "glutes", "gluteus-maximus"]),
+        ("hip", ["hip-adductors"]),
+        ("Vastus L", ["Vastus Lateralis"]),
+        ("Vas", ["Vastus-lateralis"]),
+        ("inner", ["inner-thigh"]),
+        ("glú", ["glúteo-mayor"]),
+        ("glu\u0301", ["glúteo-mayor"]),  # NFD, as macOS types it
+        ("GESÄSS", ["GESÄSSmuskel"]),
+        ("biceps", []),
+    ],
+)
+def test_completion_offers_names_and_aliases(typed: str, offered: list[str]) -> None:
     from legpress_cli.names import complete
 
-    pairs = [
-        ("vastus-lateralis", "Vastus lateralis"),
-        ("gluteus-maximus", "Gluteus maximus"),
-        ("glutes", "Glutes"),
-    ]
-    assert complete("glu", pairs) == [("glutes", "Glutes"), ("gluteus-maximus", "Gluteus maximus")]
-    assert complete("Vastus L", pairs) == [("vastus-lateralis", "Vastus lateralis")]
-    assert complete("", pairs) == sorted(pairs)
+    assert [value for value, _ in complete(typed, NAMES)] == offered
 
 
 WORDS = st.sampled_from(

@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+import errno
 import json
 import os
+import stat
 import subprocess
 import sys
 import xml.etree.ElementTree as ET
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -101,6 +104,108 @@ def test_svg_to_an_unwritable_place(run: Run, tmp_path: Path) -> None:
     result = run("map", "--svg", str(tmp_path / "missing" / "x.svg"))
     assert result.exit_code == 1
     assert result.stderr.startswith(f"legpress: error: cannot write {tmp_path / 'missing' / 'x.svg'}")
+
+
+def _full_disk(*args: object) -> None:
+    raise OSError(errno.ENOSPC, "No space left on device")
+
+
+def test_svg_on_a_full_disk_keeps_the_previous_file(run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    out = tmp_path / "legs.svg"
+    out.write_text("the previous picture")
+    monkeypatch.setattr(os, "fsync", _full_disk)  # the write fails as a full disk makes it fail
+    result = run("map", "--high", "--svg", str(out))
+    assert (result.exit_code, result.stdout) == (1, "")
+    assert result.stderr == (
+        f"legpress: error: cannot write {out}: no space left on device "
+        "(hint: free some disk space and try again; the previous file, if any, is unchanged)\n"
+    )
+    assert out.read_text() == "the previous picture"
+    assert [p.name for p in tmp_path.iterdir()] == ["legs.svg"]  # no partial file left
+
+
+@pytest.fixture
+def tiny_disk(tmp_path: Path) -> Iterator[Path]:
+    """A real 64 KiB file system, where the tests may mount one (root on Linux); else skipped,
+    and the simulated full disk above still runs."""
+    where = tmp_path / "tiny"
+    where.mkdir()
+    mounted = subprocess.run(["mount", "-t", "tmpfs", "-o", "size=64k", "tmpfs", str(where)], capture_output=True)
+    if mounted.returncode != 0:
+        pytest.skip("cannot mount a small tmpfs here")
+    try:
+        yield where
+    finally:
+        subprocess.run(["umount", str(where)], check=True)
+
+
+def test_svg_on_a_real_full_disk_keeps_the_previous_file(tiny_disk: Path) -> None:
+    out = tiny_disk / "legs.svg"
+    out.write_text("the previous picture")
+    legpress = str(Path(sys.executable).parent / "legpress")
+    result = subprocess.run([legpress, "map", "--high", "--svg", str(out)], capture_output=True, text=True)
+    assert result.returncode == 1
+    assert result.stderr.startswith(f"legpress: error: cannot write {out}: no space left on device")
+    assert out.read_text() == "the previous picture"
+    assert [p.name for p in tiny_disk.iterdir()] == ["legs.svg"]
+
+
+def test_svg_replaces_a_file_whole_and_keeps_its_permissions(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "legs.svg"
+    out.write_text("old")
+    out.chmod(0o640)
+    assert run("map", "--svg", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("<svg")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o640
+
+
+def test_svg_through_a_symlink_writes_the_file_it_names(run: Run, tmp_path: Path) -> None:
+    real = tmp_path / "real.svg"
+    real.write_text("old")
+    link = tmp_path / "link.svg"
+    link.symlink_to(real)
+    assert run("map", "--svg", str(link)).exit_code == 0
+    assert link.is_symlink() and real.read_text(encoding="utf-8").startswith("<svg")
+
+
+@pytest.mark.parametrize("inside", ["muscles.toml", "new.svg"])
+def test_svg_never_writes_into_the_data(run: Run, data_copy: Path, inside: str) -> None:
+    before = {p.name: p.read_bytes() for p in data_copy.iterdir()}
+    result = run("--data", str(data_copy), "map", "--svg", str(data_copy / inside))
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"legpress: error: cannot write {data_copy / inside}: it is inside the data folder {data_copy}, "
+        "which legpress only reads (hint: choose a file outside the data folder)\n"
+    )
+    assert {p.name: p.read_bytes() for p in data_copy.iterdir()} == before
+
+
+def test_svg_refuses_a_folder(run: Run, tmp_path: Path) -> None:
+    result = run("map", "--svg", f"{tmp_path}/")
+    assert result.exit_code == 2
+    assert "is a folder" in result.stderr or "is a directory" in result.stderr
+
+
+def test_svg_with_json_writes_both(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "legs.svg"
+    result = run("map", "--high", "--json", "--svg", str(out))
+    assert result.exit_code == 0
+    assert json.loads(result.stdout)["command"] == "map"
+    assert ET.parse(out).getroot().tag == "{http://www.w3.org/2000/svg}svg"
+
+
+def test_svg_is_written_before_a_closed_pipe(tmp_path: Path) -> None:
+    out = tmp_path / "legs.svg"
+    legpress = str(Path(sys.executable).parent / "legpress")
+    proc = subprocess.Popen(
+        [legpress, "map", "--high", "--svg", str(out)], stdout=subprocess.PIPE, stderr=subprocess.PIPE
+    )
+    assert proc.stdout is not None and proc.stderr is not None
+    proc.stdout.close()  # the reader has gone before legpress writes a byte
+    assert proc.wait(timeout=60) == 0
+    with proc.stderr:
+        assert proc.stderr.read() == b""
+    assert out.read_text(encoding="utf-8").startswith("<svg")
 
 
 def test_docs_pictures_are_current(tmp_path: Path) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import os
 import pty
 import select
@@ -147,16 +148,41 @@ def test_force_color_when_piped() -> None:
     assert len(result.stdout.splitlines()) >= 10
 
 
-def test_completion_offers_muscle_names() -> None:
-    result = subprocess.run(
+def complete_bash(words: str, **changes: str) -> subprocess.CompletedProcess[str]:
+    """What bash's completion function gets for the command line `words` (TAB at its end)."""
+    return subprocess.run(
         [LEGPRESS],
         capture_output=True,
         text=True,
-        env=env(_LEGPRESS_COMPLETE="complete_bash", COMP_WORDS="legpress muscle vastus", COMP_CWORD="2"),
+        env=env(
+            _LEGPRESS_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(len(words.split()) - 1), **changes
+        ),
         timeout=60,
     )
-    assert result.returncode == 0
-    assert result.stdout.split() == ["vastus-intermedius", "vastus-lateralis", "vastus-medialis"]
+
+
+@pytest.mark.parametrize(
+    ("words", "offered"),
+    [
+        (
+            "legpress muscle vastus",
+            ["vastus-intermedius", "vastus-lateralis", "vastus-medialis", "vastus-medialis-oblique"],
+        ),
+        ("legpress target hip", ["hip-adductors"]),
+        ("legpress target Inner", ["Inner-quad", "Inner-hamstring", "Inner-thigh", "Inner-thighs"]),
+        ("legpress muscles --group ham", ["hams", "hamstring", "hamstrings"]),
+    ],
+)
+def test_completion_offers_names_and_aliases(words: str, offered: list[str]) -> None:
+    result = complete_bash(words)
+    assert (result.returncode, result.stderr) == (0, "")
+    assert sorted(result.stdout.split()) == sorted(offered)
+
+
+def test_completion_of_broken_data_is_silent(tmp_path: Path) -> None:
+    (tmp_path / "muscles.toml").write_text("x = [[[[\n")
+    result = complete_bash("legpress muscle vas", LEGPRESS_DATA=str(tmp_path))
+    assert (result.returncode, result.stdout.strip(), result.stderr) == (0, "", "")
 
 
 def test_ctrl_c_exits_130_quietly() -> None:
@@ -188,16 +214,8 @@ def test_completion_reads_the_chosen_data(tmp_path: Path) -> None:
         )
     for extra in ({"LEGPRESS_DATA": str(data)}, {}):
         words = "legpress muscle vastus-l" if extra else f"legpress --data {data} muscle vastus-l"
-        result = subprocess.run(
-            [LEGPRESS],
-            capture_output=True,
-            text=True,
-            env=env(
-                _LEGPRESS_COMPLETE="complete_bash", COMP_WORDS=words, COMP_CWORD=str(len(words.split()) - 1), **extra
-            ),
-            timeout=60,
-        )
-        assert result.stdout.split() == ["vastus-lateralis-x"]
+        result = complete_bash(words, **extra)
+        assert result.stdout.split() == ["vastus-lateralis", "vastus-lateralis-x"]  # its name, and its new id
 
 
 @pytest.mark.parametrize("args", [["--version"], ["muscles"], ["muscles", "--json"], ["stance", "--high"]])
@@ -235,3 +253,14 @@ def test_huge_columns_pad_nothing() -> None:
     text = result.stdout.decode()
     assert not [line for line in text.splitlines() if line != line.rstrip()]
     assert max(len(line) for line in text.splitlines()) <= 500
+
+
+def test_invalid_bytes_in_an_argument_never_break_json() -> None:
+    result = subprocess.run(
+        [LEGPRESS.encode(), b"muscle", b"vasts medialis\xff", b"--json"], capture_output=True, env=env(), timeout=60
+    )
+    assert result.returncode == 0
+    doc = json.loads(result.stdout.decode("utf-8"))  # strict UTF-8: raises on a stray byte
+    assert doc["muscle"]["id"] == "vastus-medialis"
+    assert doc["guessed_from"] == "vasts medialis\ufffd"
+    assert result.stderr == b""

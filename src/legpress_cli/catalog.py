@@ -242,19 +242,23 @@ def _check(directory: Path, raw: dict[str, bytes]) -> dict[str, list[dict[str, A
 
 
 @cache
-def completion_names(data_dir: Path | None = None) -> tuple[tuple[str, str, str], ...]:
-    """(id, name, kind) for every muscle and group, read without validation.
+def completion_names(data_dir: Path | None = None) -> tuple[tuple[str, tuple[str, ...], str, str], ...]:
+    """(id, spellings, display name, kind) for every muscle and group, read without validation.
 
     Completion runs on every TAB press, so it skips pydantic; a broken file simply
     completes nothing rather than printing an error into the user's shell.
     """
     try:
         raw = read_toml(_resolve_dir(data_dir) / "muscles.toml")
+        out: list[tuple[str, tuple[str, ...], str, str]] = []
+        for kind in ("muscle", "group"):
+            for item in raw.get(kind, []):
+                if isinstance(item, dict) and isinstance(item.get("id"), str):
+                    name = item.get("name")
+                    name = name if isinstance(name, str) else item["id"]
+                    aliases = item.get("aliases")
+                    extra = [a for a in aliases if isinstance(a, str)] if isinstance(aliases, list) else []
+                    out.append((item["id"], (name, *extra), name, kind))
+        return tuple(out)
     except Exception:  # whatever is wrong, a TAB press must not print it into the shell
         return ()
-    out: list[tuple[str, str, str]] = []
-    for kind in ("muscle", "group"):
-        for item in raw.get(kind, []):
-            if isinstance(item, dict) and isinstance(item.get("id"), str):
-                out.append((item["id"], str(item.get("name", item["id"])), kind))
-    return tuple(out)

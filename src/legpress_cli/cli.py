@@ -18,24 +18,45 @@ import typer
 from typer.core import TyperGroup
 
 from legpress_cli import __version__, coercion
-from legpress_cli.errors import EXIT_DATA, EXIT_OK, LegpressError, OutputClosed, UsageProblem
+from legpress_cli.errors import EXIT_DATA, EXIT_OK, LegpressError, OutputClosed, UsageProblem, shown
 from legpress_cli.vocab import DIMENSION_SPECS, Phase, Role
 
 if TYPE_CHECKING:
     from rich.console import RenderableType
 
+    from legpress_cli import advisor, jsonview, render
     from legpress_cli.advisor import Stance
     from legpress_cli.records import Catalog
     from legpress_cli.render import Glyphs
+else:
+
+    class _Lazy:
+        """A module imported on first use: --json never loads rich, completion never the advisor."""
+
+        def __init__(self, name: str) -> None:
+            self._name = name
+
+        def __getattr__(self, attr: str) -> Any:
+            from importlib import import_module
+
+            return getattr(import_module(self._name), attr)
+
+    advisor = _Lazy("legpress_cli.advisor")
+    jsonview = _Lazy("legpress_cli.jsonview")
+    render = _Lazy("legpress_cli.render")
 
 CommandName = Literal["muscles", "muscle", "cues", "sources", "stance", "target", "map", "evidence"]
+
+
+def _note(message: str) -> None:
+    sys.stderr.write(f"legpress: {shown(message)}\n")
 
 
 def _error_line(message: str, hint: str | None) -> None:
     line = f"legpress: error: {message}"
     if hint:
         line += f" (hint: {hint})"
-    sys.stderr.write(" ".join(line.split()) + "\n")
+    sys.stderr.write(shown(" ".join(line.split())) + "\n")
 
 
 # Options of the root command, and how to write them, for a user who put one after a command.
@@ -208,29 +229,40 @@ def _silence_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _show(
-    build: "Callable[[Glyphs, int, bool], RenderableType]",
+# Builds the picture from glyphs, a width and whether colour is on.
+Build = Callable[["Glyphs", int, bool], "RenderableType"]
+
+
+def _answer(
+    ctx: typer.Context,
+    build: Build,
+    json_payload: "Callable[[], object] | None" = None,
     svg: Path | None = None,
     title: str = "legpress",
 ) -> None:
-    """Print for people; with --svg also write the same picture, in colour, to a file."""
-    from legpress_cli import render
+    """The one way a command answers: the --svg file first (so a reader closing the pipe cannot
+    cost it), then JSON when a payload is given (--json), else the picture for people."""
+    if svg is not None:
+        from legpress_cli.catalog import builtin_data_dir
+        from legpress_cli.outfile import save
 
+        text = render.svg_text(build(render.Glyphs(ascii=False), 100, True), title)
+        save(svg, text, _data_dir(ctx) or builtin_data_dir())
+    if json_payload is not None:
+        return _emit_json(json_payload())
     console = render.stdout_console()
     _write(render.to_text(console, build(render.glyphs_for(console), console.width, render.color_enabled(console))))
-    if svg is not None:
-        try:
-            render.export_svg(build(render.Glyphs(ascii=False), 100, True), svg, title)
-        except OSError as e:
-            raise LegpressError(f"cannot write {svg}: {e.strerror}", "check the folder exists and is writable") from e
 
 
 def _complete_names(ctx: typer.Context, incomplete: str, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
     from legpress_cli.catalog import completion_names
     from legpress_cli.names import complete
 
-    names = completion_names(_data_dir(ctx))
-    return complete(incomplete, [(i, n) for i, n, kind in names if kind in kinds])
+    try:
+        names = completion_names(_data_dir(ctx))
+        return complete(incomplete, [(i, spellings, shown) for i, spellings, shown, kind in names if kind in kinds])
+    except Exception:  # a TAB press completes nothing rather than print an error into the shell
+        return []
 
 
 def complete_muscle(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
@@ -313,18 +345,16 @@ def muscles(
     svg: SvgFile = None,
 ) -> None:
     """Every muscle the leg press works, as primary movers, secondary movers and stabilizers."""
-    from legpress_cli import advisor
-
     catalog = _catalog(ctx)
     group_id = advisor.find_group(catalog, group) if group is not None else None
     items = advisor.list_muscles(catalog, role, group_id)
-    if json_:
-        from legpress_cli import jsonview
-
-        return _emit_json(jsonview.muscles(items, role, group_id))
-    from legpress_cli import render
-
-    _show(lambda g, w, _c: render.muscles_table(items, catalog, g, w), svg, "legpress muscles")
+    _answer(
+        ctx,
+        lambda g, w, _c: render.muscles_table(items, catalog, g, w),
+        (lambda: jsonview.muscles(items, role, group_id)) if json_ else None,
+        svg,
+        "legpress muscles",
+    )
 
 
 @app.command(
@@ -341,21 +371,17 @@ def muscle(
     json_: JsonFlag = False,
 ) -> None:
     """One muscle in detail: where it is, what it does, its role, and the stances that change it."""
-    from legpress_cli import advisor
-
     catalog = _catalog(ctx)
     found = advisor.find(catalog, name, groups=False)
     m = catalog.muscle(found.id)
     effects = advisor.option_effects(catalog, m)
-    if json_:
-        from legpress_cli import jsonview
-
-        return _emit_json(jsonview.muscle(catalog, m, effects, found.guessed_from))
-    if found.guessed_from:
-        sys.stderr.write(f"legpress: reading {name!r} as {m.name}\n")
-    from legpress_cli import render
-
-    _show(lambda g, w, _c: render.muscle_detail(m, catalog, effects, g, w))
+    if found.guessed_from and not json_:
+        _note(f"reading {name!r} as {m.name}")
+    _answer(
+        ctx,
+        lambda g, w, _c: render.muscle_detail(m, catalog, effects, g, w),
+        (lambda: jsonview.muscle(catalog, m, effects, found.guessed_from)) if json_ else None,
+    )
 
 
 @app.command(epilog=("Examples:  legpress cues  |  legpress cues --phase bottom  |  legpress cues --json"))
@@ -365,32 +391,20 @@ def cues(
     json_: JsonFlag = False,
 ) -> None:
     """How to do the lift safely, phase by phase, with why each cue matters."""
-    from legpress_cli import advisor
-
     catalog = _catalog(ctx)
     items = advisor.list_cues(catalog, phase)
-    if json_:
-        from legpress_cli import jsonview
-
-        return _emit_json(jsonview.cues(items, phase))
-    from legpress_cli import render
-
-    _show(lambda g, w, _c: render.cues_view(items, catalog, g, w))
+    _answer(
+        ctx,
+        lambda g, w, _c: render.cues_view(items, catalog, g, w),
+        (lambda: jsonview.cues(items, phase)) if json_ else None,
+    )
 
 
 @app.command(epilog=("Examples:  legpress sources  |  legpress sources --json"))
 def sources(ctx: typer.Context, json_: JsonFlag = False) -> None:
     """Numbered citations, and every claim in the data that each one supports."""
-    from legpress_cli import advisor
-
     uses = advisor.source_uses(_catalog(ctx))
-    if json_:
-        from legpress_cli import jsonview
-
-        return _emit_json(jsonview.sources(uses))
-    from legpress_cli import render
-
-    _show(lambda g, _w, _c: render.sources_view(uses, g))
+    _answer(ctx, lambda g, _w, _c: render.sources_view(uses, g), (lambda: jsonview.sources(uses)) if json_ else None)
 
 
 _S = "Stance"
@@ -465,18 +479,16 @@ def _stance(ctx: typer.Context, given: dict[str, Any]) -> "Stance":
 @_with_stance_options
 def stance(ctx: typer.Context, json_: JsonFlag = False, svg: SvgFile = None, **given: Any) -> None:
     """How a foot position shifts the work between muscles, and what was measured behind each shift."""
-    from legpress_cli import advisor
-
     chosen = _stance(ctx, given)
     catalog = _catalog(ctx)
     report = advisor.assess(catalog, chosen)
-    if json_:
-        from legpress_cli import jsonview
-
-        return _emit_json(jsonview.stance(catalog, report))
-    from legpress_cli import render
-
-    _show(lambda g, w, _c: render.stance_view(report, catalog, g, w), svg, "legpress stance")
+    _answer(
+        ctx,
+        lambda g, w, _c: render.stance_view(report, catalog, g, w),
+        (lambda: jsonview.stance(catalog, report)) if json_ else None,
+        svg,
+        "legpress stance",
+    )
 
 
 @app.command(
@@ -496,20 +508,16 @@ def target(
     json_: JsonFlag = False,
 ) -> None:
     """Which stance to pick to train a muscle or group, best first, with the evidence for each."""
-    from legpress_cli import advisor
-
     catalog = _catalog(ctx)
     found = advisor.find(catalog, name, groups=True)
     report = advisor.rank(catalog, found)
-    if json_:
-        from legpress_cli import jsonview
-
-        return _emit_json(jsonview.target(report, found.guessed_from))
-    if found.guessed_from:
-        sys.stderr.write(f"legpress: reading {name!r} as {report.name}\n")
-    from legpress_cli import render
-
-    _show(lambda g, w, _c: render.target_view(report, catalog, g, w))
+    if found.guessed_from and not json_:
+        _note(f"reading {name!r} as {report.name}")
+    _answer(
+        ctx,
+        lambda g, w, _c: render.target_view(report, catalog, g, w),
+        (lambda: jsonview.target(report, found.guessed_from)) if json_ else None,
+    )
 
 
 @app.command(
@@ -519,18 +527,16 @@ def target(
 @_with_stance_options
 def map_(ctx: typer.Context, json_: JsonFlag = False, svg: SvgFile = None, **given: Any) -> None:
     """A body map of the hips and legs, front and back, shaded by how a stance changes each muscle."""
-    from legpress_cli import advisor
-
     chosen = _stance(ctx, given)
     catalog = _catalog(ctx)
     report = advisor.assess(catalog, chosen)
-    if json_:
-        from legpress_cli import jsonview
-
-        return _emit_json(jsonview.body_map(catalog, report))
-    from legpress_cli import render
-
-    _show(lambda g, w, c: render.body_map(catalog, report, g, color=c, width=w), svg, "legpress map")
+    _answer(
+        ctx,
+        lambda g, w, c: render.body_map(catalog, report, g, color=c, width=w),
+        (lambda: jsonview.body_map(catalog, report)) if json_ else None,
+        svg,
+        "legpress map",
+    )
 
 
 @app.command(
@@ -545,20 +551,16 @@ def evidence(
     json_: JsonFlag = False,
 ) -> None:
     """Every finding behind the arrows, by muscle, and every claim with what research says of it."""
-    from legpress_cli import advisor
-
     catalog = _catalog(ctx)
     found = advisor.find(catalog, name, groups=False) if name is not None else None
     report = advisor.evidence(catalog, found.id if found else None)
-    if json_:
-        from legpress_cli import jsonview
-
-        return _emit_json(jsonview.evidence(catalog, report, found.id if found else None))
-    if found is not None and found.guessed_from:
-        sys.stderr.write(f"legpress: reading {name!r} as {catalog.muscle(found.id).name}\n")
-    from legpress_cli import render
-
-    _show(lambda g, w, _c: render.evidence_view(report, catalog, g, w))
+    if found is not None and found.guessed_from and not json_:
+        _note(f"reading {name!r} as {catalog.muscle(found.id).name}")
+    _answer(
+        ctx,
+        lambda g, w, _c: render.evidence_view(report, catalog, g, w),
+        (lambda: jsonview.evidence(catalog, report, found.id if found else None)) if json_ else None,
+    )
 
 
 @app.command(epilog=("Examples:  legpress schema  |  legpress schema stance"))

@@ -6,6 +6,7 @@ Bump SCHEMA_VERSION on any change that could break a consumer.
 from __future__ import annotations
 
 import json
+import re
 import sys
 from collections.abc import Mapping
 from typing import TYPE_CHECKING, Literal
@@ -323,7 +324,13 @@ def evidence(catalog: Catalog, report: EvidenceReport, muscle_id: str | None) ->
 def dumps(payload: object) -> str:
     """JSON text for stdout; ASCII escapes only when the output encoding cannot carry UTF-8."""
     encoding = (getattr(sys.stdout, "encoding", None) or "utf-8").lower().replace("-", "")
-    return json.dumps(payload, indent=2, ensure_ascii=not encoding.startswith("utf")) + "\n"
+    text = json.dumps(payload, indent=2, ensure_ascii=not encoding.startswith("utf")) + "\n"
+    # A command-line argument that was not UTF-8 reaches Python as lone surrogates, which no
+    # UTF-8 reader accepts: they become U+FFFD, as a decoder would have made them.
+    return _LONE_SURROGATE.sub("\ufffd", text)
+
+
+_LONE_SURROGATE = re.compile("[\ud800-\udfff]")
 
 
 def _closed(node: object) -> None:

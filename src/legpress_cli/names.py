@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from typing import NamedTuple
 
@@ -12,8 +13,18 @@ _TYPO = 0.8
 
 
 def normalize(name: str) -> str:
-    """The form names are compared in: case, hyphens, underscores and spacing do not matter."""
-    return " ".join(name.lower().replace("-", " ").replace("_", " ").split())
+    """The form names are compared in: Unicode form (NFKC, so text pasted from macOS or a PDF
+    matches), case (casefold, so ß matches ss), hyphens, underscores and spacing do not matter."""
+    folded = unicodedata.normalize("NFKC", name).casefold()
+    return " ".join(folded.replace("-", " ").replace("_", " ").split())
+
+
+def unaccented(normalized: str) -> str:
+    """A normalized name without its accents: 'glúteo' reads as 'gluteo'."""
+    if normalized.isascii():
+        return normalized
+    decomposed = unicodedata.normalize("NFD", normalized)
+    return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
 class Spelling(NamedTuple):
@@ -47,7 +58,8 @@ def _unique(items: Iterable[str]) -> tuple[str, ...]:
 
 
 def match(query: str, spellings: Sequence[Spelling]) -> Match:
-    """Exact spelling first, then a word-by-word typo match, then a prefix.
+    """Exact spelling first (then exact but for accents), then a word-by-word typo match,
+    then a prefix.
 
     Matching word by word keeps "biceps brachii" from landing on "biceps femoris":
     every word must be close, not just the string as a whole.
@@ -56,6 +68,10 @@ def match(query: str, spellings: Sequence[Spelling]) -> Match:
     if not q:
         return Match((), exact=False)
     exact = _unique(s.owner for s in spellings if s.text == q)
+    if exact:
+        return Match(exact, exact=True)
+    bare = unaccented(q)
+    exact = _unique(s.owner for s in spellings if unaccented(s.text) == bare)
     if exact:
         return Match(exact, exact=True)
     q_tokens = q.split()
@@ -67,11 +83,40 @@ def match(query: str, spellings: Sequence[Spelling]) -> Match:
     return Match(prefixed, exact=False)
 
 
-def complete(incomplete: str, spellings: Iterable[tuple[str, str]]) -> list[tuple[str, str]]:
-    """(value, help) pairs whose id or name starts with what was typed, ids as values."""
+def complete(incomplete: str, names: Iterable[tuple[str, Sequence[str], str]]) -> list[tuple[str, str]]:
+    """(value, help) pairs for a TAB press: every id, name or alias that starts with what was
+    typed, offered as one shell word (spaces become hyphens, which matching ignores), so
+    `hip<TAB>` finds "hip adductors" and a translated name completes like an English one.
+
+    `names` holds (id, spellings, display name) for each muscle or group.
+    """
     q = normalize(incomplete)
+    found = _completions(incomplete, q, names, loose=unaccented(q) == q)
+    # Typed without accents, a name matches whatever its accents; typed with them, it must
+    # agree, unless nothing does ('glú' still finds 'gluteus').
+    return found or _completions(incomplete, unaccented(q), names, loose=True)
+
+
+def _completions(
+    incomplete: str, q: str, names: Iterable[tuple[str, Sequence[str], str]], loose: bool
+) -> list[tuple[str, str]]:
     out: dict[str, str] = {}
-    for value, name in spellings:
-        if normalize(value).startswith(q) or normalize(name).startswith(q):
-            out.setdefault(value, name)
+    seen: set[str] = set()
+    for owner, spellings, shown in names:
+        for spelling in (owner, *spellings):
+            n = normalize(spelling)
+            if n.startswith(q) or (loose and unaccented(n).startswith(q)):
+                word = n.replace(" ", "-")
+                if unaccented(word) not in seen:  # the id 'gluteo-mayor' already stands for 'glúteo mayor'
+                    seen.add(unaccented(word))
+                    out.setdefault(_as_typed(incomplete, word), shown)
     return sorted(out.items())
+
+
+def _as_typed(incomplete: str, value: str) -> str:
+    """Keep the letters already typed (`Vas` -> `Vastus-medialis`): shells that filter what
+    they are offered by the typed prefix then keep it."""
+    typed = incomplete.casefold().replace(" ", "-").replace("_", "-")
+    if value[: len(incomplete)] == typed:
+        return incomplete + value[len(incomplete) :]
+    return value

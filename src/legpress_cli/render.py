@@ -12,7 +12,6 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich import box
@@ -665,13 +664,13 @@ def glyphs_for(console: Console) -> Glyphs:
     return Glyphs(ascii=not console.encoding.lower().replace("-", "").startswith("utf"))
 
 
-def export_svg(renderable: RenderableType, path: Path, title: str, width: int = 100) -> None:
-    """Write the renderable as a standalone SVG in full colour, whatever the terminal is."""
+def svg_text(renderable: RenderableType, title: str, width: int = 100) -> str:
+    """The renderable as a standalone SVG in full colour, whatever the terminal is."""
     console = Console(
         record=True, width=width, force_terminal=True, color_system="truecolor", file=io.StringIO(), **_LITERAL
     )
     console.print(renderable)
-    path.write_text(console.export_svg(title=title), encoding="utf-8")
+    return console.export_svg(title=title)
 
 
 def color_enabled(console: Console) -> bool:
