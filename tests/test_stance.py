@@ -7,12 +7,12 @@ from collections.abc import Callable
 from typing import Any
 
 import pytest
-from minicatalog import claim, finding, mini
 
 from conftest import Run
 from legpress_cli.advisor import Found, Stance, all_stances, assess, claim_status, judge, rank
 from legpress_cli.records import Catalog
 from legpress_cli.vocab import CHOICES, DIMENSION_SPECS, DIMENSIONS, NEUTRAL
+from minicatalog import claim, finding, mini
 
 HIGH_VS_MIDDLE = ({"height": "high"}, {"height": "middle"})
 HIGH_VS_LOW = ({"height": "high"}, {"height": "low"})

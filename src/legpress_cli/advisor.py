@@ -639,7 +639,9 @@ def describe_changes(catalog: Catalog, verdicts: tuple[Verdict, ...]) -> list[tu
 class EvidenceRow(NamedTuple):
     finding: Finding
     comparison: str
-    cells: tuple[Result | Literal["not_reported"] | None, ...]  # per muscle; None: not measured
+    # Only the muscles it measured (of those asked about), so the report grows with the
+    # findings and what they measured, never with findings times muscles.
+    cells: dict[str, Result | Literal["not_reported"]]
 
 
 class ClaimRow(NamedTuple):
@@ -660,9 +662,10 @@ def evidence(catalog: Catalog, muscle_id: str | None = None) -> EvidenceReport:
     muscles = tuple(catalog.muscles) if muscle_id is None else (catalog.muscle(muscle_id),)
     findings = catalog.findings if muscle_id is None else catalog.findings_on(muscle_id)
     rows = []
+    asked = None if muscle_id is None else {muscle_id}
     for f in findings:
-        measured = {i for t in f.measured for i in catalog.expand(t)}
-        cells = tuple((catalog.result_for(f, m) or "not_reported") if m.id in measured else None for m in muscles)
+        measured = dict.fromkeys(i for t in f.measured for i in catalog.expand(t) if asked is None or i in asked)
+        cells = {i: catalog.result_for(f, catalog.muscle(i)) or "not_reported" for i in measured}
         rows.append(EvidenceRow(f, comparison_text(catalog, f), cells))
     claims = [ClaimRow(c, m, *claim_status(catalog, c, m)[1:]) for m in muscles for c in catalog.claims_on(m.id)]
     return EvidenceReport(muscles, tuple(rows), tuple(claims))

@@ -529,7 +529,7 @@ def evidence_view(report: EvidenceReport, catalog: Catalog, glyphs: Glyphs, widt
         table = _table("Study", "Comparison (A vs B)", "Result", "Conditions", flex=frozenset({"Conditions"}))
         for row in report.rows:
             f = row.finding
-            cell = row.cells[0] or "not_reported"
+            cell = row.cells.get(m.id, "not_reported")
             word = "not reported" if cell == "not_reported" else DIRECTION_WORDS[cell]
             table.add_row(catalog.source(f.source).label, row.comparison, f"{marks[cell]} {word}", _conditions(f))
         if not report.rows:
@@ -538,19 +538,25 @@ def evidence_view(report: EvidenceReport, catalog: Catalog, glyphs: Glyphs, widt
             parts.append(table)
         else:
             for row in report.rows:
-                cell = row.cells[0] or "not_reported"
+                cell = row.cells.get(m.id, "not_reported")
                 word = "not reported" if cell == "not_reported" else DIRECTION_WORDS[cell]
                 head = f"{catalog.source(row.finding.source).label}: {row.comparison}: {marks[cell]} {word}"
                 parts += [Text(head), Padding(Text(_conditions(row.finding), style="dim"), (0, 0, 0, 2))]
     else:
-        measured = [n for n, _ in enumerate(report.muscles) if any(r.cells[n] for r in report.rows)]
-        shown = [report.muscles[n] for n in measured]
+        seen = {i for r in report.rows for i in r.cells}
+        shown = [m for m in report.muscles if m.id in seen]
         parts.append(Text("Findings by muscle: each cell is what the study saw in A against B", style="bold"))
         table = _table("Study: A vs B", *(m.short for m in shown), flex=frozenset({"Study: A vs B"}), compact=True)
-        for row in report.rows:
-            cells = [marks[c] if (c := row.cells[n]) else "" for n in measured]
-            table.add_row(f"{catalog.source(row.finding.source).label}: {row.comparison}", *cells)
-        parts.append(_fixed_widths(table, width, min_flex=24))
+        if _matrix_fits(shown, width):
+            for row in report.rows:
+                cells = [marks[row.cells[m.id]] if m.id in row.cells else "" for m in shown]
+                table.add_row(f"{catalog.source(row.finding.source).label}: {row.comparison}", *cells)
+            parts.append(_fixed_widths(table, width, min_flex=24))
+        else:  # more muscles than columns: one line per finding, naming what it measured
+            for row in report.rows:
+                results = ", ".join(f"{catalog.muscle(i).short} {marks[c]}" for i, c in row.cells.items())
+                head = f"{catalog.source(row.finding.source).label}: {row.comparison}"
+                parts += [Text(head), Padding(Text(results), (0, 0, 0, 2))]
         key = ", ".join(f"{m.short} {m.name.lower()}" for m in shown)
         never = [m.name.lower() for m in report.muscles if m not in shown]
         legend = (
@@ -574,6 +580,11 @@ def evidence_view(report: EvidenceReport, catalog: Catalog, glyphs: Glyphs, widt
         Text("Findings carry over only to the comparison they made; see README, How evidence is graded.", style="dim")
     )
     return Group(*parts)
+
+
+def _matrix_fits(columns: list[Muscle], width: int) -> bool:
+    """Whether one column per muscle (its short code and a gap) leaves room for the study."""
+    return sum(len(m.short) + 1 for m in columns) + 24 <= width
 
 
 def _conditions(f: Finding) -> str:
