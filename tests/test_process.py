@@ -65,8 +65,9 @@ def test_python_dash_m() -> None:
     assert "Stop just short of locking your knees" in result.stdout
 
 
-def test_closed_pipe_ends_silently() -> None:
-    proc = subprocess.Popen([LEGPRESS, "sources"], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env())
+@pytest.mark.parametrize("args", [["sources"], ["--help"], ["stance", "--help"], ["muscles", "--json"]])
+def test_closed_pipe_ends_silently(args: list[str]) -> None:
+    proc = subprocess.Popen([LEGPRESS, *args], stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env())
     assert proc.stdout is not None and proc.stderr is not None
     proc.stdout.close()  # the reader is gone before the tool writes a byte
     err = proc.stderr.read()
@@ -218,7 +219,9 @@ def test_completion_reads_the_chosen_data(tmp_path: Path) -> None:
         assert result.stdout.split() == ["vastus-lateralis", "vastus-lateralis-x"]  # its name, and its new id
 
 
-@pytest.mark.parametrize("args", [["--version"], ["muscles"], ["muscles", "--json"], ["stance", "--high"]])
+@pytest.mark.parametrize(
+    "args", [["--version"], ["--help"], ["muscles"], ["muscles", "--json"], ["stance", "--high"], ["map", "--help"]]
+)
 def test_closed_stdout_is_one_line_and_exit_1(args: list[str]) -> None:
     result = subprocess.run(
         [LEGPRESS, *args],
@@ -238,7 +241,7 @@ def test_closed_stdout_is_one_line_and_exit_1(args: list[str]) -> None:
 
 
 @pytest.mark.skipif(not Path("/dev/full").exists(), reason="needs /dev/full")
-@pytest.mark.parametrize("args", [["--version"], ["muscles"], ["cues", "--json"]])
+@pytest.mark.parametrize("args", [["--version"], ["--help"], ["muscles"], ["cues", "--json"], ["muscles", "--help"]])
 def test_full_disk_on_stdout_is_one_line_and_exit_1(args: list[str]) -> None:
     with Path("/dev/full").open("w") as full:
         result = subprocess.run([LEGPRESS, *args], stdout=full, stderr=subprocess.PIPE, env=env(), timeout=60)

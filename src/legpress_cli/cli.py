@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal
 
 import typer
-from typer.core import TyperGroup
+from typer.core import TyperCommand, TyperGroup
 
 from legpress_cli import __version__, coercion
 from legpress_cli.errors import EXIT_DATA, EXIT_OK, LegpressError, OutputClosed, UsageProblem, shown
@@ -79,10 +79,13 @@ def _guarded(call: Callable[[], Any]) -> int:
     """Run the app and turn every way it can end into an exit code; the only place that does."""
     try:
         result = call()
+        if sys.stdout is None:  # every answer, help included, goes to stdout: it went nowhere
+            raise LegpressError("cannot write output: standard output is closed", "run it with stdout open")
     except LegpressError as e:
         _error_line(e.message, e.hint)
         return e.exit_code
-    except OutputClosed:
+    except (OutputClosed, BrokenPipeError):  # Typer's help writes to stdout without _write
+        _silence_stdout()
         return EXIT_OK
     except typer.Abort:
         sys.stderr.write("legpress: aborted\n")
@@ -95,21 +98,87 @@ def _guarded(call: Callable[[], Any]) -> int:
     except KeyboardInterrupt:
         return 130
     except Exception:
-        from legpress_cli.catalog import forget_cached
-
-        forget_cached()
-        if os.environ.get("LEGPRESS_DEBUG") == "1":
-            traceback.print_exc()
-        else:
-            sys.stderr.write(
-                "legpress: internal error; this is a bug, please report it with the command you ran "
-                "(set LEGPRESS_DEBUG=1 to see the traceback)\n"
-            )
-        return EXIT_DATA
+        return _internal_error()
     return result if isinstance(result, int) else EXIT_OK
 
 
-class LegpressGroup(TyperGroup):
+def _internal_error() -> int:
+    from legpress_cli.catalog import forget_cached
+
+    forget_cached()
+    if os.environ.get("LEGPRESS_DEBUG") == "1":
+        traceback.print_exc()
+    else:
+        sys.stderr.write(
+            "legpress: internal error; this is a bug, please report it with the command you ran "
+            "(set LEGPRESS_DEBUG=1 to see the traceback)\n"
+        )
+    return EXIT_DATA
+
+
+def _broken_pipe() -> None:
+    raise BrokenPipeError
+
+
+def _write_failed(e: OSError) -> LegpressError:
+    reason = e.strerror if e.strerror else str(e)
+    return LegpressError(f"cannot write output: {reason}", "check the disk or the file stdout goes to")
+
+
+class _CheckedStdout:
+    """stdout as Typer's help console sees it: a failed write is the one-line error."""
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(sys.stdout, name)
+
+    def write(self, text: str) -> int:
+        try:
+            return sys.stdout.write(text)
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise _write_failed(e) from None
+
+    def flush(self) -> None:
+        try:
+            sys.stdout.flush()
+        except BrokenPipeError:
+            raise
+        except OSError as e:
+            raise _write_failed(e) from None
+
+
+class _HelpLikeOutput:
+    """Help is printed by Typer through rich, which meets a closed pipe with SystemExit(1) and a
+    full disk with a traceback. While help is formatted, rich's consoles raise BrokenPipeError
+    instead and report other write errors in one line, so help ends like every other answer."""
+
+    def get_help(self, ctx: Any) -> str:  # Any: Typer's own click Context type is private
+        from typer import rich_utils
+
+        original = getattr(rich_utils, "_get_rich_console", None)
+        if original is None:  # a Typer release without it: rich's own handling stays
+            return super().get_help(ctx)  # type: ignore[misc, no-any-return]
+
+        def console(stderr: bool = False) -> Any:
+            made = original(stderr)
+            made.on_broken_pipe = _broken_pipe
+            if not stderr and sys.stdout is not None:
+                made.file = _CheckedStdout()
+            return made
+
+        rich_utils._get_rich_console = console
+        try:
+            return super().get_help(ctx)  # type: ignore[misc, no-any-return]
+        finally:
+            rich_utils._get_rich_console = original
+
+
+class LegpressCommand(_HelpLikeOutput, TyperCommand):
+    pass
+
+
+class LegpressGroup(_HelpLikeOutput, TyperGroup):
     """Runs the app in non-standalone mode so errors reach `_guarded`, for the console script
     and for CliRunner alike."""
 
@@ -217,10 +286,12 @@ def _write(text: str) -> None:
     except BrokenPipeError:
         _silence_stdout()
         raise OutputClosed from None
-    except (OSError, ValueError) as e:
+    except OSError as e:
         _silence_stdout()
-        reason = e.strerror if isinstance(e, OSError) and e.strerror else str(e)
-        raise LegpressError(f"cannot write output: {reason}", "check the disk or the file stdout goes to") from None
+        raise _write_failed(e) from None
+    except ValueError as e:
+        _silence_stdout()
+        raise LegpressError(f"cannot write output: {e}", "check the disk or the file stdout goes to") from None
 
 
 def _silence_stdout() -> None:
@@ -571,3 +642,9 @@ def schema(
     from legpress_cli.jsonview import schema as make_schema
 
     _emit_json(make_schema(command))
+
+
+# Every command prints its help the way _HelpLikeOutput arranges (Typer takes cls per command).
+for _info in app.registered_commands:
+    if _info.cls in (None, TyperCommand):
+        _info.cls = LegpressCommand
