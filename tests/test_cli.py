@@ -12,6 +12,7 @@ import pytest
 from conftest import Run, golden
 from legpress_cli import __version__
 from legpress_cli.catalog import builtin_data_dir
+from legpress_cli.commands import NAMES
 from legpress_cli.records import Catalog
 from legpress_cli.vocab import ROLES
 
@@ -219,11 +220,11 @@ def test_bare_command_shows_help(run: Run) -> None:
     result = run()
     assert result.exit_code == 0
     assert "Usage: legpress [OPTIONS] COMMAND [ARGS]..." in result.stdout
-    for command in ("muscles", "muscle", "cues", "sources", "stance", "target", "map", "schema"):
+    for command in NAMES:
         assert f"│ {command} " in result.stdout
 
 
-@pytest.mark.parametrize("command", ["muscles", "muscle", "cues", "sources", "stance", "target", "map", "schema"])
+@pytest.mark.parametrize("command", NAMES)
 @pytest.mark.parametrize("flag", ["-h", "--help"])
 def test_every_command_has_help_with_an_example(run: Run, command: str, flag: str) -> None:
     result = run(command, flag)
@@ -296,7 +297,7 @@ def test_typer_converts_only_what_needs_converting(
     paths still get one (see coercion.py). Fails if a Typer release changes what that relies on."""
     import typer.core
 
-    from legpress_cli import cli
+    from legpress_cli import coercion
 
     built: list[str] = []
     real = typer.core.build_runtime_param  # type: ignore[attr-defined]
@@ -306,8 +307,12 @@ def test_typer_converts_only_what_needs_converting(
         return real(descriptor)
 
     monkeypatch.setattr(typer.core, "build_runtime_param", recording)
-    assert cli.SHORTCUT_COERCION
-    result = run(*args, "--json")
+    uninstall = coercion.install()  # as the console script does
+    assert uninstall is not None
+    try:
+        result = run(*args, "--json")
+    finally:
+        uninstall()
     assert result.exit_code == 0, result.stderr
     assert built == adapters
 

@@ -9,6 +9,7 @@ import shlex
 import pytest
 
 from conftest import ROOT, Run
+from legpress_cli.commands import NAMES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
 INSTALL = "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/legpress muscles"
@@ -31,7 +32,7 @@ def test_every_command_is_documented(run: Run) -> None:
 
 
 def test_every_option_is_documented(run: Run) -> None:
-    for command in ("muscles", "muscle", "cues", "sources", "stance", "target", "map", "evidence", "schema"):
+    for command in NAMES:
         for option in re.findall(r"(--[a-z][a-z-]+)", run(command, "--help").stdout):
             assert option in README, f"{command} {option}"
 

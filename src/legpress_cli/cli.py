@@ -17,8 +17,9 @@ from typing import TYPE_CHECKING, Annotated, Any, Literal
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from legpress_cli import __version__, coercion
-from legpress_cli.errors import EXIT_DATA, EXIT_OK, LegpressError, OutputClosed, UsageProblem, shown
+from legpress_cli import __version__
+from legpress_cli.commands import WITH_JSON
+from legpress_cli.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, LegpressError, OutputClosed, UsageProblem, shown
 from legpress_cli.vocab import DIMENSION_SPECS, Phase, Role
 
 if TYPE_CHECKING:
@@ -45,7 +46,10 @@ else:
     jsonview = _Lazy("legpress_cli.jsonview")
     render = _Lazy("legpress_cli.render")
 
-CommandName = Literal["muscles", "muscle", "cues", "sources", "stance", "target", "map", "evidence"]
+if TYPE_CHECKING:
+    CommandName = str
+else:  # the schema command's choices: every command with a JSON envelope, from the registry
+    CommandName = Literal[WITH_JSON]
 
 
 def _note(message: str) -> None:
@@ -96,7 +100,7 @@ def _guarded(call: Callable[[], Any]) -> int:
         _error_line(e.format_message(), _usage_hint(path, getattr(e, "option_name", None)))
         return e.exit_code
     except KeyboardInterrupt:
-        return 130
+        return EXIT_INTERRUPTED
     except Exception:
         return _internal_error()
     return result if isinstance(result, int) else EXIT_OK
@@ -202,10 +206,6 @@ class LegpressGroup(_HelpLikeOutput, TyperGroup):
         if standalone_mode:
             sys.exit(code)
         return code
-
-
-# Values Typer would hand back unchanged skip its TypeAdapters; coercion.py says why that pays.
-SHORTCUT_COERCION = coercion.install()
 
 
 def _new_app() -> typer.Typer:

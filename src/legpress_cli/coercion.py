@@ -11,12 +11,13 @@ parameter, and a word spelled exactly as one of a case-sensitive Literal's strin
 else (paths, lists, a choice in the wrong case or not a choice at all, so its error message)
 still goes through Typer's own adapters, and the required check and callbacks still run in
 Typer's code. It relies on private names of Typer's (`_TyperParameter`, `_runtime_param`,
-`type_descriptor`); if a release drops them, `install()` changes nothing and returns False, or
+`type_descriptor`); if a release drops them, `install()` changes nothing and returns None, or
 the shortcut simply stops applying, and a test fails so it can be brought up to date.
 """
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 
@@ -50,15 +51,16 @@ def passes_through(param: Any, value: Any, ctx: Any) -> bool:
     )
 
 
-def install() -> bool:
-    """Put the shortcut in place; True if Typer has the shape it relies on. Called once, when
-    the CLI module is imported."""
+def install() -> Callable[[], None] | None:
+    """Put the shortcut in place and return how to take it out again; None if Typer does not
+    have the shape it relies on. Only the console script (entry.py) installs it, so importing
+    the CLI (tests, other programs) never patches Typer for the whole process."""
     import typer.core
 
     param_class = getattr(typer.core, "_TyperParameter", None)
     original = getattr(param_class, "process_value", None)
     if param_class is None or original is None or not hasattr(param_class, "get_runtime_param"):
-        return False
+        return None
     as_given = _AsGiven()
 
     def process_value(self: Any, ctx: Any, value: Any) -> Any:
@@ -71,4 +73,8 @@ def install() -> bool:
             self._runtime_param = None
 
     param_class.process_value = process_value
-    return True
+
+    def uninstall() -> None:
+        param_class.process_value = original
+
+    return uninstall

@@ -7,6 +7,7 @@ the classes. `legpress schema` hands the same classes to pydantic to generate th
 
 from typing import TYPE_CHECKING, Literal
 
+# pydantic needs typing_extensions' TypedDict to generate schemas on Python < 3.12.
 from typing_extensions import TypedDict
 
 from legpress_cli.vocab import DIMENSION_SPECS, Direction, Grade, Result, Role, Status

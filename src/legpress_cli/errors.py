@@ -1,4 +1,4 @@
-"""The project's exceptions. The CLI maps them to exit codes in one place (entry.py).
+"""The project's exceptions. The CLI maps them to exit codes in one place (cli._guarded).
 
 Exit codes: 0 success, 1 a runtime or data error, 2 a usage error, 130 interrupted.
 """
