@@ -74,21 +74,11 @@ def link_plain(
     source_ids = {s.id for s in sources.source}
     targets = {g.id for g in muscles.group} | {m.id for m in muscles.muscle}
 
-    need = _need
     _check_muscles(muscles, source_ids)
-    for n, c in enumerate(cues.cue):
-        need("cues.toml", f"cue[{n}].sources", c.sources, source_ids, "source")
-    for n, f in enumerate(findings.finding):
-        need("findings.toml", f"finding[{n}].source", [f.source], source_ids, "source")
-        need("findings.toml", f"finding[{n}].measured", f.measured, targets, "muscle or group")
-    for n, cl in enumerate(claims.claim):
-        need("claims.toml", f"claim[{n}].source", [cl.source], source_ids, "source")
-        need("claims.toml", f"claim[{n}].targets", cl.targets, targets, "muscle or group")
-    muscle_ids = {m.id for m in muscles.muscle}
-    for n, v in enumerate(bodymap.view):
-        for key, ref in v.regions.items():
-            if ref not in muscle_ids:
-                raise ReferenceProblem("bodymap.toml", f"view[{n}].regions.{key}", f"unknown muscle {ref!r}")
+    _check_cues(cues, source_ids)
+    _check_findings(findings, source_ids, targets)
+    _check_claims(claims, source_ids, targets)
+    _check_views(bodymap, {m.id for m in muscles.muscle})
     return {
         "groups": _plain(muscles.group),
         "muscles": _plain(muscles.muscle),
@@ -104,6 +94,30 @@ def link_plain(
 
 def _plain(items: Iterable[Frozen]) -> list[dict[str, Any]]:
     return [item.model_dump(mode="json") for item in items]
+
+
+def _check_cues(cues: CuesFile, source_ids: set[str]) -> None:
+    for n, c in enumerate(cues.cue):
+        _need("cues.toml", f"cue[{n}].sources", c.sources, source_ids, "source")
+
+
+def _check_findings(findings: FindingsFile, source_ids: set[str], targets: set[str]) -> None:
+    for n, f in enumerate(findings.finding):
+        _need("findings.toml", f"finding[{n}].source", [f.source], source_ids, "source")
+        _need("findings.toml", f"finding[{n}].measured", f.measured, targets, "muscle or group")
+
+
+def _check_claims(claims: ClaimsFile, source_ids: set[str], targets: set[str]) -> None:
+    for n, cl in enumerate(claims.claim):
+        _need("claims.toml", f"claim[{n}].source", [cl.source], source_ids, "source")
+        _need("claims.toml", f"claim[{n}].targets", cl.targets, targets, "muscle or group")
+
+
+def _check_views(bodymap: BodyMapFile, muscle_ids: set[str]) -> None:
+    for n, v in enumerate(bodymap.view):
+        for key, ref in v.regions.items():
+            if ref not in muscle_ids:
+                raise ReferenceProblem("bodymap.toml", f"view[{n}].regions.{key}", f"unknown muscle {ref!r}")
 
 
 def _need(file: str, path: str, refs: Iterable[str], known: set[str], what: str) -> None:
