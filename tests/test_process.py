@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from conftest import GOLDEN, PINNED
+from conftest import PINNED
 from legpress_cli import __version__
 
 BIN = Path(sys.executable).parent
@@ -45,7 +45,8 @@ def run(*args: str, **changes: str | None) -> subprocess.CompletedProcess[str]:
 def test_console_script_prints_the_table() -> None:
     result = run("muscles")
     assert (result.returncode, result.stderr) == (0, "")
-    assert result.stdout == (GOLDEN / "muscles.txt").read_text(encoding="utf-8")
+    # The exact table is the golden's job (test_cli); here, that the installed script answers.
+    assert result.stdout.startswith("Muscle ") and "\nPrimary movers\n" in result.stdout
 
 
 @pytest.mark.parametrize("flag", ["--version", "-V"])
