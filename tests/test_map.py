@@ -180,6 +180,28 @@ def test_svg_never_writes_into_the_data(run: Run, data_copy: Path, inside: str) 
     assert {p.name: p.read_bytes() for p in data_copy.iterdir()} == before
 
 
+def test_svg_into_a_fifo_writes_through_it_and_keeps_it(tmp_path: Path) -> None:
+    """A FIFO (or /dev/stdout) cannot be replaced by a rename; replacing it would break it."""
+    fifo = tmp_path / "pipe.svg"
+    os.mkfifo(fifo)
+    legpress = str(Path(sys.executable).parent / "legpress")
+    proc = subprocess.Popen([legpress, "map", "--svg", str(fifo)], stdout=subprocess.DEVNULL)
+    with fifo.open("rb") as reader:
+        received = reader.read()
+    assert proc.wait(timeout=60) == 0
+    assert received.startswith(b"<svg")
+    assert stat.S_ISFIFO(fifo.stat().st_mode)
+    assert [p.name for p in tmp_path.iterdir()] == ["pipe.svg"]
+
+
+@pytest.mark.skipif(not Path("/dev/stdout").exists(), reason="needs /dev/stdout")
+def test_svg_to_dev_stdout_goes_down_the_pipe() -> None:
+    legpress = str(Path(sys.executable).parent / "legpress")
+    result = subprocess.run([legpress, "map", "--svg", "/dev/stdout"], capture_output=True, timeout=60)
+    assert (result.returncode, result.stderr) == (0, b"")
+    assert result.stdout.startswith(b"<svg")
+
+
 def test_svg_refuses_a_folder(run: Run, tmp_path: Path) -> None:
     result = run("map", "--svg", f"{tmp_path}/")
     assert result.exit_code == 2

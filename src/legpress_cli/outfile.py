@@ -1,7 +1,8 @@
 """Files legpress is asked to write (--svg): whole or not at all, never over the data it reads.
 
 The text goes to a temporary file beside the target, then replaces it in one rename, so a full
-disk or a crash leaves the previous file as it was and no half-written one.
+disk or a crash leaves the previous file as it was and no half-written one. A target that is not
+a regular file (/dev/stdout, a FIFO) is written into, never replaced.
 """
 
 from __future__ import annotations
@@ -37,7 +38,29 @@ def save(path: Path, text: str, data_dir: Path) -> None:
             f"cannot write {path}: it is inside the data folder {data}, which legpress only reads",
             "choose a file outside the data folder",
         )
-    _replace(target, text.encode("utf-8"), shown=path)
+    body = text.encode("utf-8")
+    if _special(path):  # /dev/stdout, a FIFO: no rename can stand in for it; write into it, as cp does
+        _write_into(path, body, shown=path)
+    else:
+        _replace(target, body, shown=path)
+
+
+def _special(path: Path) -> bool:
+    """Something that exists and is neither a regular file nor a folder. Asked of the path as
+    given: /dev/stdout resolves to /proc/self/fd/1, which may name no file at all."""
+    try:
+        mode = path.stat().st_mode
+    except OSError:
+        return False
+    return not stat.S_ISREG(mode) and not stat.S_ISDIR(mode)
+
+
+def _write_into(target: Path, body: bytes, shown: Path) -> None:
+    try:
+        with target.open("wb") as f:
+            f.write(body)
+    except OSError as e:
+        raise _failed(e, shown) from None
 
 
 def _replace(target: Path, body: bytes, shown: Path) -> None:
@@ -54,12 +77,16 @@ def _replace(target: Path, body: bytes, shown: Path) -> None:
         Path(partial).replace(target)
         partial = None
     except OSError as e:
-        reason = (e.strerror or str(e)).lower()
-        raise LegpressError(f"cannot write {shown}: {reason}", _HINTS.get(e.errno or 0, "check the path")) from None
+        raise _failed(e, shown) from None
     finally:
         if partial is not None:
             with contextlib.suppress(OSError):
                 Path(partial).unlink()
+
+
+def _failed(e: OSError, shown: Path) -> LegpressError:
+    reason = (e.strerror or str(e)).lower()
+    return LegpressError(f"cannot write {shown}: {reason}", _HINTS.get(e.errno or 0, "check the path"))
 
 
 def _mode_for(target: Path) -> int:
