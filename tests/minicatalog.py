@@ -68,28 +68,30 @@ def mini(findings: list[dict[str, Any]] = (), claims: list[dict[str, Any]] = ())
         }
     )
     plain = files.link_plain(
-        muscles,
-        files.CuesFile.model_validate(
-            {
-                "cue": [
-                    {
-                        "id": "c",
-                        "phase": "setup",
-                        "cue": "Do it.",
-                        "fault": "Not.",
-                        "why": "Because.",
-                        "evidence": "claim",
-                        "sources": ["article-x"],
-                    }
-                ]
-            }
-        ),
-        files.StancesFile.model_validate({"choice": []}),
-        files.SourcesFile.model_validate({"source": SOURCES}),
-        files.BodyMapFile.model_validate(
-            {"view": [{"id": "v", "title": "V", "rows": ["bs"], "regions": {"b": "big-front", "s": "small-front"}}]}
-        ),
-        files.FindingsFile.model_validate({"finding": list(findings)}),
-        files.ClaimsFile.model_validate({"claim": list(claims)}),
+        files.Files(
+            muscles,
+            files.CuesFile.model_validate(
+                {
+                    "cue": [
+                        {
+                            "id": "c",
+                            "phase": "setup",
+                            "cue": "Do it.",
+                            "fault": "Not.",
+                            "why": "Because.",
+                            "evidence": "claim",
+                            "sources": ["article-x"],
+                        }
+                    ]
+                }
+            ),
+            files.StancesFile.model_validate({"choice": []}),
+            files.SourcesFile.model_validate({"source": SOURCES}),
+            files.BodyMapFile.model_validate(
+                {"view": [{"id": "v", "title": "V", "rows": ["bs"], "regions": {"b": "big-front", "s": "small-front"}}]}
+            ),
+            files.FindingsFile.model_validate({"finding": list(findings)}),
+            files.ClaimsFile.model_validate({"claim": list(claims)}),
+        )
     )
     return from_plain(plain)

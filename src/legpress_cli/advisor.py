@@ -197,14 +197,23 @@ def condition_text(catalog: Catalog, partial: dict[Dimension, str], dims: tuple[
     return ", ".join(catalog.label(d, partial[d]) for d in dims)
 
 
+def held_and_load(catalog: Catalog, f: Finding) -> tuple[str | None, str | None]:
+    """What a finding kept the same in both conditions ('high feet'), and its load
+    ('at 80% of 1RM'); None where it says nothing."""
+    held = f.held
+    held_text = condition_text(catalog, held, tuple(held)) if held else None
+    load_text = f"at {f.load_percent}% of 1RM" if f.load_percent is not None else None
+    return held_text, load_text
+
+
 def comparison_text(catalog: Catalog, f: Finding) -> str:
     """'high feet vs low feet, at 80% of 1RM' or with what was held: '(both with high feet)'."""
     text = f"{condition_text(catalog, f.a, f.contrast)} vs {condition_text(catalog, f.b, f.contrast)}"
-    held = f.held
+    held, load = held_and_load(catalog, f)
     if held:
-        text += f" (both with {condition_text(catalog, held, tuple(held))})"
-    if f.load_percent is not None:
-        text += f", at {f.load_percent}% of 1RM"
+        text += f" (both with {held})"
+    if load:
+        text += f", {load}"
     return text
 
 

@@ -226,7 +226,7 @@ def _check(directory: Path, raw: dict[str, bytes]) -> dict[str, list[dict[str, A
     def check(model: type[M], name: str) -> M:
         return _validate(model, directory / name, raw[name])
 
-    parts = (
+    parts = files.Files(
         check(files.MusclesFile, "muscles.toml"),
         check(files.CuesFile, "cues.toml"),
         check(files.StancesFile, "stances.toml"),
@@ -236,7 +236,7 @@ def _check(directory: Path, raw: dict[str, bytes]) -> dict[str, list[dict[str, A
         check(files.ClaimsFile, "claims.toml"),
     )
     try:
-        return files.link_plain(*parts)
+        return files.link_plain(parts)
     except files.ReferenceProblem as e:
         raise DataError(f"{directory / e.file!s}: {e.path}: {e.message}", _HINT) from e
 

@@ -4,7 +4,7 @@ catalog read back from the cache never needs it.
 """
 
 from collections.abc import Iterable, Iterator
-from typing import Annotated, Any
+from typing import Annotated, Any, NamedTuple
 
 from pydantic import Field
 
@@ -42,6 +42,18 @@ class ClaimsFile(Frozen):
     claim: tuple[Claim, ...] = ()
 
 
+class Files(NamedTuple):
+    """Every data file, checked on its own; link_plain checks them together."""
+
+    muscles: MusclesFile
+    cues: CuesFile
+    stances: StancesFile
+    sources: SourcesFile
+    bodymap: BodyMapFile
+    findings: FindingsFile
+    claims: ClaimsFile
+
+
 class ReferenceProblem(Exception):
     """A reference between data files that does not resolve; names the file and field."""
 
@@ -58,19 +70,12 @@ def _duplicates(ids: Iterable[str]) -> Iterator[tuple[int, str]]:
         seen.add(item)
 
 
-def link_plain(
-    muscles: MusclesFile,
-    cues: CuesFile,
-    stances: StancesFile,
-    sources: SourcesFile,
-    bodymap: BodyMapFile,
-    findings: FindingsFile,
-    claims: ClaimsFile,
-) -> dict[str, list[dict[str, Any]]]:
+def link_plain(files: Files) -> dict[str, list[dict[str, Any]]]:
     """Check every reference between the files; raise ReferenceProblem on the first bad one.
 
     Returns the catalog's plain form: what the cache stores and records.from_plain reads."""
-    _check_unique_ids(muscles, cues, stances, sources, bodymap, findings, claims)
+    muscles, cues, stances, sources, bodymap, findings, claims = files
+    _check_unique_ids(files)
     source_ids = {s.id for s in sources.source}
     targets = {g.id for g in muscles.group} | {m.id for m in muscles.muscle}
 
@@ -126,15 +131,8 @@ def _need(file: str, path: str, refs: Iterable[str], known: set[str], what: str)
             raise ReferenceProblem(file, f"{path}[{k}]", f"unknown {what} {ref!r}")
 
 
-def _check_unique_ids(
-    muscles: MusclesFile,
-    cues: CuesFile,
-    stances: StancesFile,
-    sources: SourcesFile,
-    bodymap: BodyMapFile,
-    findings: FindingsFile,
-    claims: ClaimsFile,
-) -> None:
+def _check_unique_ids(files: Files) -> None:
+    muscles, cues, stances, sources, bodymap, findings, claims = files
     checks: list[tuple[str, str, Iterable[str]]] = [
         ("muscles.toml", "group", (g.id for g in muscles.group)),
         ("muscles.toml", "muscle", (m.id for m in muscles.muscle)),

@@ -227,11 +227,11 @@ def finding_words(catalog: Catalog, a: Applied, muscle: Muscle) -> str:
         text = f"no difference between {a_text} and {b_text}"
     else:
         text = f"{result} with {a_text} than with {b_text}"
-    held = f.held
+    held, load = advisor.held_and_load(catalog, f)
     if held:
-        text += f", both with {advisor.condition_text(catalog, held, tuple(held))}"
-    if f.load_percent is not None:
-        text += f", at {f.load_percent}% of 1RM"
+        text += f", both with {held}"
+    if load:
+        text += f", {load}"
     return f"{catalog.source(f.source).label}: {text}" + (" (indirect)" if a.indirect else "")
 
 
