@@ -17,7 +17,6 @@ import os
 import re
 import stat
 import time
-from hashlib import sha256
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -37,6 +36,18 @@ _ENTRY = re.compile(r"^[0-9a-f]{64}\.json$")
 _LEFTOVER = re.compile(r"^(\.partial-.*\.json|[0-9a-f]{32}\.(pickle|[0-9]+\.tmp))$")  # older formats
 # The code that decides what a valid catalog is: a change to any of it is a new cache key.
 _CHECKING_CODE = ("vocab.py", "records.py", "model.py", "datafiles.py", "names.py", "cache.py")
+
+
+if TYPE_CHECKING:
+    from hashlib import sha256
+else:
+    try:  # the C builtin: hashlib would load OpenSSL first, ~3 ms of every start
+        from _sha2 import sha256  # Python 3.12+
+    except ImportError:
+        try:
+            from _sha256 import sha256  # Python 3.11
+        except ImportError:  # a build without the builtin
+            from hashlib import sha256
 
 
 def cache_dir(data_dir: Path) -> Path | None:
@@ -94,10 +105,10 @@ def _file_digest(path: Path, name: str) -> bytes:
 def _pydantic_version() -> bytes:
     """pydantic decides what validates, so its release is part of the key; read from its files
     rather than by importing it, which a warm start never does."""
-    from importlib.util import find_spec
+    from importlib.machinery import PathFinder  # already loaded; importlib.util costs ~3 ms
 
     try:
-        spec = find_spec("pydantic")
+        spec = PathFinder.find_spec("pydantic")
         origin = spec.origin if spec is not None else None
         return Path(origin).with_name("version.py").read_bytes() if origin else b"no pydantic"
     except (OSError, ImportError, ValueError):
