@@ -12,7 +12,7 @@ import sys
 import traceback
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -136,20 +136,22 @@ class _CheckedStdout:
         return getattr(sys.stdout, name)
 
     def write(self, text: str) -> int:
-        try:
-            return sys.stdout.write(text)
-        except BrokenPipeError:
-            raise
-        except OSError as e:
-            raise _write_failed(e) from None
+        return _checked(lambda: sys.stdout.write(text))
 
     def flush(self) -> None:
-        try:
-            sys.stdout.flush()
-        except BrokenPipeError:
-            raise
-        except OSError as e:
-            raise _write_failed(e) from None
+        _checked(sys.stdout.flush)
+
+
+T = TypeVar("T")
+
+
+def _checked(call: Callable[[], T]) -> T:
+    try:
+        return call()
+    except BrokenPipeError:
+        raise
+    except OSError as e:
+        raise _write_failed(e) from None
 
 
 class _HelpLikeOutput:
