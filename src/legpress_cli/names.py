@@ -83,7 +83,7 @@ def match(query: str, spellings: Sequence[Spelling]) -> Match:
     return Match(prefixed, exact=False)
 
 
-def complete(incomplete: str, names: Iterable[tuple[str, Sequence[str], str]]) -> list[tuple[str, str]]:
+def complete(incomplete: str, names: Sequence[tuple[str, Sequence[str], str]]) -> list[tuple[str, str]]:
     """(value, help) pairs for a TAB press: every id, name or alias that starts with what was
     typed, offered as one shell word (spaces become hyphens, which matching ignores), so
     `hip<TAB>` finds "hip adductors" and a translated name completes like an English one.
