@@ -22,8 +22,13 @@ def test_every_json_command_has_an_envelope() -> None:
     assert list(ENVELOPES) == list(WITH_JSON)
 
 
-def test_schema_offers_every_json_command() -> None:
-    assert typing.get_args(cli.CommandName) == WITH_JSON
+def test_schema_offers_every_json_command(run: Run) -> None:
+    result = run("schema", "bogus")
+    assert result.exit_code == 2
+    offered = ", ".join(f"'{name}'" for name in WITH_JSON)
+    assert f"'bogus' is not one of {offered}." in result.stderr
+    for name in WITH_JSON:
+        assert run("schema", name).exit_code == 0
 
 
 def test_json_tests_run_every_json_command() -> None:
