@@ -342,3 +342,14 @@ def test_conflict_hint_names_the_running_command(run: Run) -> None:
     assert result.stderr == (
         "legpress: error: --deep and --partial both set the depth; choose one (hint: see 'legpress map --help')\n"
     )
+
+
+def test_the_summary_says_a_claim_as_a_claim() -> None:
+    cat = mini(
+        [finding("f", *HIGH_VS_MIDDLE, {"big-front": "less"})],
+        [claim("c", {"height": "high"}, ["back-one"])],
+    )
+    report = assess(cat, Stance.of(height="high"))
+    assert report.summary == (
+        "high: less big front; claimed but not measured: more back one; the quadriceps still do most of the work"
+    )

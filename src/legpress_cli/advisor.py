@@ -474,12 +474,20 @@ def _summary(
         return "neutral stance: the quadriceps do most of the work, with the glutes helping at the hip"
     parts: list[str] = []
     for way in ("more", "less", "mixed"):
-        ids = [v.muscle.id for v in verdicts if v.direction == way]
+        ids = [v.muscle.id for v in verdicts if v.direction == way and v.grade != "claim"]
         if ids:
             lead = "mixed evidence on" if way == "mixed" else way
             parts.append(f"{lead} " + _join(names_for(catalog, ids)))
     if not parts:
         parts.append("no muscle shown to change")
+    # A claim nobody measured is said as a claim, never beside what studies saw.
+    claimed = [
+        f"{way} " + _join(names_for(catalog, ids))
+        for way in ("more", "less")
+        if (ids := [v.muscle.id for v in verdicts if v.direction == way and v.grade == "claim"])
+    ]
+    if claimed:
+        parts.append("claimed but not measured: " + ", ".join(claimed))
     for c in contradicted:
         who = catalog.source(c.claim.source).label
         parts.append(f"research contradicts the claim ({who}) of {c.claim.direction} {c.muscles}")
