@@ -17,7 +17,8 @@ import pytest
 from conftest import ROOT, Run
 from legpress_cli.advisor import Stance, assess
 from legpress_cli.records import Catalog
-from legpress_cli.render import SHADE, SHADE_ORDER, Glyphs, body_map
+from legpress_cli.render import SHADE, SHADE_ORDER, Frame, Glyphs, body_map
+from legpress_cli.results import MapResult
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import make_docs
@@ -28,7 +29,7 @@ def draw(catalog: Catalog, stance: Stance, *, ascii: bool, width: int = 80) -> s
 
     console = Console(width=width, color_system=None, file=None, record=True)
     with console.capture() as capture:
-        console.print(body_map(catalog, assess(catalog, stance), Glyphs(ascii=ascii), color=False, width=width))
+        console.print(body_map(MapResult(catalog, assess(catalog, stance)), Frame(Glyphs(ascii=ascii), width)))
     return capture.get()
 
 

@@ -41,3 +41,14 @@ def test_options_match_the_registry(run: Run, command: object) -> None:
     text = run(name, "--help").stdout
     assert ("│ --json " in text) == json
     assert ("│ --svg " in text) == svg
+
+
+def test_every_answering_command_has_one_result_json_builder_and_view() -> None:
+    from legpress_cli.jsonview import BUILDERS
+    from legpress_cli.render import VIEWS
+    from legpress_cli.results import RESULTS
+
+    answering = [name for name in WITH_JSON]  # every command with an envelope answers through a result
+    assert list(RESULTS) == answering
+    assert set(BUILDERS) == set(RESULTS.values())
+    assert set(VIEWS) == set(RESULTS.values())

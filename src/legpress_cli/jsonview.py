@@ -8,19 +8,15 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections.abc import Mapping
-from typing import TYPE_CHECKING, Literal
+from collections.abc import Callable, Mapping
+from typing import TYPE_CHECKING, Any, Literal
 
-from legpress_cli import __version__
+from legpress_cli import __version__, results
 
 if TYPE_CHECKING:
     from legpress_cli.advisor import (
         ClaimUse,
-        EvidenceReport,
         Recommendation,
-        SourceUse,
-        StanceReport,
-        TargetReport,
         Verdict,
     )
     from legpress_cli.contract import (
@@ -36,7 +32,6 @@ if TYPE_CHECKING:
         MuscleEnvelope,
         MusclesEnvelope,
         RecommendationDict,
-        RoleStr,
         SourcesEnvelope,
         StanceDict,
         StanceEnvelope,
@@ -44,7 +39,18 @@ if TYPE_CHECKING:
         TargetEnvelope,
         VerdictDict,
     )
-    from legpress_cli.records import Catalog, Choice, Cue, Finding, Muscle
+    from legpress_cli.records import Catalog, Finding, Muscle
+    from legpress_cli.results import (
+        CuesResult,
+        EvidenceResult,
+        MapResult,
+        MuscleResult,
+        MusclesResult,
+        Result,
+        SourcesResult,
+        StanceResult,
+        TargetResult,
+    )
     from legpress_cli.vocab import Dimension
 
 SCHEMA_VERSION: Literal[2] = 2
@@ -80,7 +86,8 @@ def _stance(report_stance: dict[str, str]) -> StanceDict:
     return report_stance
 
 
-def muscles(items: tuple[Muscle, ...], role: RoleStr | None, group: str | None) -> MusclesEnvelope:
+def muscles(r: MusclesResult) -> MusclesEnvelope:
+    items, role, group = r.muscles, r.role, r.group
     return {
         **_head("muscles"),
         "role": role,
@@ -125,9 +132,8 @@ def _verdict(catalog: Catalog, v: Verdict) -> VerdictDict:
     }
 
 
-def muscle(
-    catalog: Catalog, m: Muscle, effects: tuple[tuple[Choice, Verdict], ...], guessed_from: str | None
-) -> MuscleEnvelope:
+def muscle(r: MuscleResult) -> MuscleEnvelope:
+    catalog, m, effects = r.catalog, r.muscle, r.effects
     detail: MuscleDetailDict = {
         **muscle_dict(m),
         "short": m.short,
@@ -140,10 +146,11 @@ def muscle(
             for ch, v in effects
         ],
     }
-    return {**_head("muscle"), "muscle": detail, "guessed_from": guessed_from}
+    return {**_head("muscle"), "muscle": detail, "guessed_from": r.guessed_from}
 
 
-def cues(items: tuple[Cue, ...], phase: str | None) -> CuesEnvelope:
+def cues(r: CuesResult) -> CuesEnvelope:
+    items, phase = r.cues, r.phase
     return {
         **_head("cues"),
         "phase": phase,
@@ -163,7 +170,8 @@ def cues(items: tuple[Cue, ...], phase: str | None) -> CuesEnvelope:
     }
 
 
-def sources(uses: tuple[SourceUse, ...]) -> SourcesEnvelope:
+def sources(r: SourcesResult) -> SourcesEnvelope:
+    uses = r.uses
     return {
         **_head("sources"),
         "sources": [
@@ -196,7 +204,8 @@ def _stance_muscle(catalog: Catalog, v: Verdict) -> StanceMuscleDict:
     }
 
 
-def stance(catalog: Catalog, report: StanceReport) -> StanceEnvelope:
+def stance(r: StanceResult) -> StanceEnvelope:
+    catalog, report = r.catalog, r.report
     return {
         **_head("stance"),
         "stance": _stance(report.stance.as_dict()),
@@ -240,7 +249,8 @@ def _recommendation(r: Recommendation) -> RecommendationDict:
     }
 
 
-def target(report: TargetReport, guessed_from: str | None) -> TargetEnvelope:
+def target(r: TargetResult) -> TargetEnvelope:
+    report, guessed_from = r.report, r.guessed_from
     kind: Literal["muscle", "group"] = "group" if report.kind == "group" else "muscle"
     return {
         **_head("target"),
@@ -256,7 +266,8 @@ def target(report: TargetReport, guessed_from: str | None) -> TargetEnvelope:
     }
 
 
-def body_map(catalog: Catalog, report: StanceReport) -> MapEnvelope:
+def body_map(r: MapResult) -> MapEnvelope:
+    catalog, report = r.catalog, r.report
     return {
         **_head("map"),
         "stance": _stance(report.stance.as_dict()),
@@ -296,7 +307,8 @@ def _finding(catalog: Catalog, f: Finding) -> FindingDict:
     }
 
 
-def evidence(catalog: Catalog, report: EvidenceReport, muscle_id: str | None) -> EvidenceEnvelope:
+def evidence(r: EvidenceResult) -> EvidenceEnvelope:
+    catalog, report, muscle_id = r.catalog, r.report, r.muscle_id
     claims: dict[str, ClaimDict] = {}
     for row in report.claims:
         c = row.claim
@@ -319,6 +331,23 @@ def evidence(catalog: Catalog, report: EvidenceReport, muscle_id: str | None) ->
         "findings": [_finding(catalog, r.finding) for r in report.rows],
         "claims": list(claims.values()),
     }
+
+
+BUILDERS: dict[type[Result], Callable[[Any], object]] = {
+    results.MusclesResult: muscles,
+    results.MuscleResult: muscle,
+    results.CuesResult: cues,
+    results.SourcesResult: sources,
+    results.StanceResult: stance,
+    results.TargetResult: target,
+    results.MapResult: body_map,
+    results.EvidenceResult: evidence,
+}
+
+
+def envelope(result: Result) -> object:
+    """The --json answer for any command's result."""
+    return BUILDERS[type(result)](result)
 
 
 def dumps(payload: object) -> str:

@@ -1,7 +1,8 @@
 """Pure functions that turn answers into rich renderables; the only module that imports rich.
 
-Nothing here decides advice: it lays out what advisor.py computed. Every function takes a
-`Glyphs` so the same layout degrades to ASCII when the output cannot carry UTF-8.
+Nothing here decides advice: it lays out what advisor.py computed. Every view takes a command's
+result and a `Frame` (glyphs, width, colour), so the same layout degrades to ASCII when the
+output cannot carry UTF-8 and narrows to the terminal.
 """
 
 from __future__ import annotations
@@ -20,14 +21,25 @@ from rich.padding import Padding
 from rich.table import Column, Table
 from rich.text import Text
 
-from legpress_cli import advisor
+from legpress_cli import advisor, results
 from legpress_cli.advisor import DIRECTION_WORDS
 from legpress_cli.errors import OutputClosed
 from legpress_cli.vocab import DIMENSION_SPECS
 
 if TYPE_CHECKING:
-    from legpress_cli.advisor import Applied, EvidenceReport, SourceUse, StanceReport, TargetReport, Verdict
-    from legpress_cli.records import Catalog, Choice, Cue, Finding, Muscle
+    from legpress_cli.advisor import Applied, StanceReport, Verdict
+    from legpress_cli.records import Catalog, Choice, Finding, Muscle
+    from legpress_cli.results import (
+        CuesResult,
+        EvidenceResult,
+        MapResult,
+        MuscleResult,
+        MusclesResult,
+        Result,
+        SourcesResult,
+        StanceResult,
+        TargetResult,
+    )
 
 T = TypeVar("T")
 GRADE_STYLE: dict[str, str] = {
@@ -78,8 +90,21 @@ STATUS_WORDS = {"supports": "research supports", "contradicts": "contradicted", 
 STATUS_STYLE = {"supports": "green", "contradicts": "bold red", "not_tested": "magenta"}
 
 
-# Columns holding prose wrap and take the spare width; the short ones keep to one line.
-PROSE = frozenset({"In the lift", "Why", "Cue", "Stance", "Also changes"})
+@dataclass(frozen=True)
+class Frame:
+    """Where a view is drawn: the glyphs the output can carry, its width, and whether colour is on.
+    Every view takes (result, frame); helpers take what they draw, then the frame."""
+
+    glyphs: Glyphs
+    width: int
+    color: bool = False
+
+
+class Wrap(str):
+    """A column header whose column holds prose: it wraps and takes the spare width, where the
+    other columns keep to one line."""
+
+    __slots__ = ()
 
 
 def _set_widths(table: Table, width: int, min_flex: int = 20) -> bool:
@@ -111,7 +136,7 @@ def _fixed_widths(table: Table, width: int, min_flex: int = 20) -> Table:
     return table
 
 
-def _table(*columns: str, title: str | None = None, flex: frozenset[str] = PROSE, compact: bool = False) -> Table:
+def _table(*columns: str, title: str | None = None, compact: bool = False) -> Table:
     """A table in the house style; `compact` puts two spaces between columns instead of three."""
     table = Table(
         title=title,
@@ -123,7 +148,7 @@ def _table(*columns: str, title: str | None = None, flex: frozenset[str] = PROSE
         padding=(0, 1, 0, 0) if compact else (0, 1),
     )
     for name in columns:
-        prose = name in flex
+        prose = isinstance(name, Wrap)
         table.add_column(
             name,
             overflow="fold",
@@ -163,9 +188,12 @@ def _disputes(muscles: tuple[Muscle, ...], catalog: Catalog, glyphs: Glyphs) -> 
     return out
 
 
-def muscles_table(muscles: tuple[Muscle, ...], catalog: Catalog, glyphs: Glyphs, width: int) -> RenderableType:
+def muscles_table(r: MusclesResult, frame: Frame) -> RenderableType:
+    muscles, catalog, glyphs, width = r.muscles, r.catalog, frame.glyphs, frame.width
     wide = width >= WIDE
-    columns = ["Muscle", "Group", "In the lift", "Emphasis", "Evidence"] if wide else ["Muscle", "Emphasis", "Evidence"]
+    columns = (
+        ["Muscle", "Group", Wrap("In the lift"), "Emphasis", "Evidence"] if wide else ["Muscle", "Emphasis", "Evidence"]
+    )
     table = _table(*columns)
     for m in _sections(table, muscles, lambda m: ROLE_TITLE[m.role]):
         name = m.name + (f" {glyphs.dagger}" if m.disputes else "")
@@ -180,9 +208,8 @@ def muscles_table(muscles: tuple[Muscle, ...], catalog: Catalog, glyphs: Glyphs,
     return Group(*parts)
 
 
-def muscle_detail(
-    m: Muscle, catalog: Catalog, effects: tuple[tuple[Choice, Verdict], ...], glyphs: Glyphs, width: int
-) -> RenderableType:
+def muscle_detail(r: MuscleResult, frame: Frame) -> RenderableType:
+    m, catalog, effects, glyphs = r.muscle, r.catalog, r.effects, frame.glyphs
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column(overflow="fold")
@@ -201,11 +228,11 @@ def muscle_detail(
         parts.append(Text(m.baseline.note, style="dim"))
     parts += _disputes((m,), catalog, glyphs)
     if effects:
-        table = _table("Stance", "Change", "Evidence", "Why", title="Foot positions")
+        table = _table(Wrap("Stance"), "Change", "Evidence", Wrap("Why"), title="Foot positions")
         for ch, v in effects:
             table.add_row(ch.label, _direction_text(v.direction, glyphs), grade(v.grade), basis(catalog, v))
         # Where the reasons would be squeezed into a narrow column, list them under each stance.
-        parts += [table] if _set_widths(table, width, min_flex=30) else _effect_lines(catalog, effects, glyphs)
+        parts += [table] if _set_widths(table, frame.width, min_flex=30) else _effect_lines(catalog, effects, glyphs)
     else:
         parts.append(Text("No study or source in the data says a foot position changes this muscle."))
     parts.append(Text(f"See 'legpress evidence {m.id}' for every finding that measured it.", style="dim"))
@@ -268,9 +295,10 @@ def _effect_lines(
     return out
 
 
-def cues_view(cues: tuple[Cue, ...], catalog: Catalog, glyphs: Glyphs, width: int) -> RenderableType:
+def cues_view(r: CuesResult, frame: Frame) -> RenderableType:
+    cues, width = r.cues, frame.width
     wide = width >= WIDE
-    table = _table("Cue", "Why", "Evidence") if wide else _table("Cue", "Evidence")
+    table = _table(Wrap("Cue"), Wrap("Why"), "Evidence") if wide else _table(Wrap("Cue"), "Evidence")
     for c in _sections(table, cues, lambda c: c.phase.capitalize()):
         label = Text(c.cue)
         label.append(f"\nprevents: {c.fault}", style="dim")
@@ -282,7 +310,8 @@ def cues_view(cues: tuple[Cue, ...], catalog: Catalog, glyphs: Glyphs, width: in
     return Group(_fixed_widths(table, width), Text(NOT_ADVICE, style="dim italic"))
 
 
-def sources_view(uses: tuple[SourceUse, ...], glyphs: Glyphs) -> RenderableType:
+def sources_view(r: SourcesResult, frame: Frame) -> RenderableType:
+    uses, glyphs = r.uses, frame.glyphs
     parts: list[RenderableType] = []
     for u in uses:
         head = Text(f"[{u.number}] ", style="bold")
@@ -344,14 +373,28 @@ def _contradicted_lines(report: StanceReport, catalog: Catalog, glyphs: Glyphs) 
     return out
 
 
-def stance_view(report: StanceReport, catalog: Catalog, glyphs: Glyphs, width: int) -> RenderableType:
-    wide = width >= WIDE
+def stance_view(r: StanceResult, frame: Frame) -> RenderableType:
+    """The table of muscles, then (for a stance that differs from neutral) what was measured,
+    what research contradicts and why each option works, then the summary."""
+    report, catalog = r.report, r.catalog
+    parts: list[RenderableType] = [_stance_table(report, catalog, frame)]
+    if report.choices:
+        parts += _basis_lines(report, catalog, frame.glyphs)
+        parts += _contradicted_lines(report, catalog, frame.glyphs)
+        parts += _explanations(report.choices)
+    parts += _stance_summary(report)
+    return Group(*parts)
+
+
+def _stance_table(report: StanceReport, catalog: Catalog, frame: Frame) -> Table:
+    glyphs = frame.glyphs
+    wide = frame.width >= WIDE
     title = "Stance: " + advisor.stance_label(catalog, report.stance)
     if wide:
         table = _table("Muscle", "Group", "Emphasis", "Change", "Evidence", title=title)
     else:
         # Narrow: the bar and its arrow share a column, and long names wrap instead of the bars.
-        table = _table("Muscle", "Stance", "Evidence", title=title, flex=frozenset({"Muscle"}), compact=True)
+        table = _table(Wrap("Muscle"), "Stance", "Evidence", title=title, compact=True)
     for v in _sections(table, report.verdicts, lambda v: ROLE_TITLE[v.muscle.role]):
         m = v.muscle
         if wide:
@@ -366,37 +409,44 @@ def stance_view(report: StanceReport, catalog: Catalog, glyphs: Glyphs, width: i
             table.add_row(
                 m.name, Text.assemble(glyphs.bar(v.level), " ", _change_cell(v, glyphs, words=False)), grade(v.grade)
             )
-    parts: list[RenderableType] = [_fixed_widths(table, width, min_flex=20 if wide else 10)]
-    if report.choices:
-        parts += _basis_lines(report, catalog, glyphs)
-        parts += _contradicted_lines(report, catalog, glyphs)
-    for ch in report.choices:
-        parts.append(Text(f"Why {ch.label}: {ch.mechanism}", style="bold"))
+    return _fixed_widths(table, frame.width, min_flex=20 if wide else 10)
+
+
+def _explanations(choices: tuple[Choice, ...]) -> list[RenderableType]:
+    """Why each chosen option shifts the work, with its caution where it has one."""
+    out: list[RenderableType] = []
+    for ch in choices:
+        out.append(Text(f"Why {ch.label}: {ch.mechanism}", style="bold"))
         if ch.caution:
-            parts.append(Padding(Text(f"Caution: {ch.caution}", style="yellow"), (0, 0, 0, 2)))
-    parts.append(Text(report.summary[0].upper() + report.summary[1:] + ".", style="bold"))
-    parts.append(
+            out.append(Padding(Text(f"Caution: {ch.caution}", style="yellow"), (0, 0, 0, 2)))
+    return out
+
+
+def _stance_summary(report: StanceReport) -> list[RenderableType]:
+    out: list[RenderableType] = [
+        Text(report.summary[0].upper() + report.summary[1:] + ".", style="bold"),
         Text(
             "Emphasis is how hard each muscle works in the neutral stance; a change moves its bar only where that "
             "keeps it below every muscle it was not measured to out-work.",
             style="dim",
-        )
-    )
+        ),
+    ]
     if not report.choices:
         flags = ", ".join(f.flag for spec in DIMENSION_SPECS for f in spec.flags)
-        parts.append(Text(f"Try {flags} or --load to see how the work shifts.", style="dim"))
-    return Group(*parts)
+        out.append(Text(f"Try {flags} or --load to see how the work shifts.", style="dim"))
+    return out
 
 
-def target_view(report: TargetReport, catalog: Catalog, glyphs: Glyphs, width: int) -> RenderableType:
+def target_view(t: TargetResult, frame: Frame) -> RenderableType:
+    report, catalog, glyphs, width = t.report, t.catalog, frame.glyphs, frame.width
     what = "group" if report.kind == "group" else "muscle"
     parts: list[RenderableType] = [Text(f"Stances for the {report.name.lower()} ({what})", style="bold")]
     if report.recommendations:
         wide = width >= WIDE
         table = (
-            _table("#", "Stance", "Target", "Evidence", "Findings", "Also changes")
+            _table("#", Wrap("Stance"), "Target", "Evidence", "Findings", Wrap("Also changes"))
             if wide
-            else _table("#", "Stance", "Target", "Evidence")
+            else _table("#", Wrap("Stance"), "Target", "Evidence")
         )
         for r in report.recommendations:
             raised = (
@@ -423,9 +473,10 @@ def target_view(report: TargetReport, catalog: Catalog, glyphs: Glyphs, width: i
     return Group(*parts)
 
 
-def body_map(catalog: Catalog, report: StanceReport, glyphs: Glyphs, *, color: bool, width: int) -> RenderableType:
+def body_map(r: MapResult, frame: Frame) -> RenderableType:
     """Front and back views shaded by the change in this stance: more, less, no difference or
     not measured. Every shade has its own character too, so colour never carries it alone."""
+    catalog, report, width, color = r.catalog, r.report, frame.width, frame.color
     views = catalog.views
     view_width = max(len(v.rows[0]) for v in views)
     gap = 4
@@ -441,7 +492,7 @@ def body_map(catalog: Catalog, report: StanceReport, glyphs: Glyphs, *, color: b
         picture: RenderableType = grid
     else:
         picture = Group(*drawn)
-    return Group(picture, _map_legend(catalog, report, glyphs, color=color, width=width))
+    return Group(picture, _map_legend(catalog, report, frame))
 
 
 # Each change: a pattern character, a fill colour and a label colour. "Not measured" is pale and
@@ -485,7 +536,8 @@ def _draw_view(
     return out
 
 
-def _map_legend(catalog: Catalog, report: StanceReport, glyphs: Glyphs, *, color: bool, width: int) -> RenderableType:
+def _map_legend(catalog: Catalog, report: StanceReport, frame: Frame) -> RenderableType:
+    glyphs, color = frame.glyphs, frame.color
     scale = Text("Change: ")
     for direction in SHADE_ORDER:
         pattern, bg, fg = SHADE[direction]
@@ -497,7 +549,7 @@ def _map_legend(catalog: Catalog, report: StanceReport, glyphs: Glyphs, *, color
         for key, mid in v.regions.items():
             keys.setdefault(mid, (v.title, key.upper()))
     table = Table.grid(padding=(0, 1))
-    columns = 2 if width >= WIDE else 1
+    columns = 2 if frame.width >= WIDE else 1
     for _ in range(columns):
         table.add_column(no_wrap=False)
     cells = []
@@ -518,15 +570,16 @@ def _map_legend(catalog: Catalog, report: StanceReport, glyphs: Glyphs, *, color
     return Group(Text(f"Stance: {title}", style="bold"), scale, table)
 
 
-def evidence_view(report: EvidenceReport, catalog: Catalog, glyphs: Glyphs, width: int) -> RenderableType:
+def evidence_view(r: EvidenceResult, frame: Frame) -> RenderableType:
     """Findings by muscles, like an effect matrix: each cell is what that study saw, A against B."""
+    report, catalog, glyphs, width = r.report, r.catalog, frame.glyphs, frame.width
     marks = {"more": glyphs.arrow("more"), "less": glyphs.arrow("less"), "no_difference": "=", "not_reported": "?"}
     single = len(report.muscles) == 1
     parts: list[RenderableType] = []
     if single:
         m = report.muscles[0]
         parts.append(Text(f"Evidence for the {m.name.lower()}", style="bold"))
-        table = _table("Study", "Comparison (A vs B)", "Result", "Conditions", flex=frozenset({"Conditions"}))
+        table = _table("Study", "Comparison (A vs B)", "Result", Wrap("Conditions"))
         for row in report.rows:
             f = row.finding
             cell = row.cells.get(m.id, "not_reported")
@@ -546,7 +599,7 @@ def evidence_view(report: EvidenceReport, catalog: Catalog, glyphs: Glyphs, widt
         seen = {i for r in report.rows for i in r.cells}
         shown = [m for m in report.muscles if m.id in seen]
         parts.append(Text("Findings by muscle: each cell is what the study saw in A against B", style="bold"))
-        table = _table("Study: A vs B", *(m.short for m in shown), flex=frozenset({"Study: A vs B"}), compact=True)
+        table = _table(Wrap("Study: A vs B"), *(m.short for m in shown), compact=True)
         if _matrix_fits(shown, width):
             for row in report.rows:
                 cells = [marks[row.cells[m.id]] if m.id in row.cells else "" for m in shown]
@@ -596,6 +649,23 @@ def _conditions(f: Finding) -> str:
     if f.note:
         bits.append(f.note)
     return "; ".join(bits)
+
+
+VIEWS: dict[type[Result], Callable[[Any, Frame], RenderableType]] = {
+    results.MusclesResult: muscles_table,
+    results.MuscleResult: muscle_detail,
+    results.CuesResult: cues_view,
+    results.SourcesResult: sources_view,
+    results.StanceResult: stance_view,
+    results.TargetResult: target_view,
+    results.MapResult: body_map,
+    results.EvidenceResult: evidence_view,
+}
+
+
+def view(result: Result, frame: Frame) -> RenderableType:
+    """The picture of any command's result."""
+    return VIEWS[type(result)](result, frame)
 
 
 # --- consoles ----------------------------------------------------------------------------
@@ -671,8 +741,16 @@ def stdout_console() -> Console:
     )
 
 
-def glyphs_for(console: Console) -> Glyphs:
-    return Glyphs(ascii=not console.encoding.lower().replace("-", "").startswith("utf"))
+def frame_for(console: Console) -> Frame:
+    """The frame a console can show: its width, ASCII glyphs unless it writes UTF-8, and colour
+    only when it will really print escape codes."""
+    utf = console.encoding.lower().replace("-", "").startswith("utf")
+    color = console.is_terminal and console.color_system is not None and not console.no_color
+    return Frame(Glyphs(ascii=not utf), console.width, color)
+
+
+# The frame of every --svg file: full colour and Unicode at 100 columns, whatever the terminal.
+SVG_FRAME = Frame(Glyphs(ascii=False), 100, color=True)
 
 
 def svg_text(renderable: RenderableType, title: str, width: int = 100) -> str:
@@ -682,7 +760,3 @@ def svg_text(renderable: RenderableType, title: str, width: int = 100) -> str:
     )
     console.print(renderable)
     return console.export_svg(title=title)
-
-
-def color_enabled(console: Console) -> bool:
-    return console.is_terminal and console.color_system is not None and not console.no_color

@@ -1,0 +1,29 @@
+"""The one place a command's result becomes text: JSON for programs, a picture for people, or a
+standalone SVG. New formats (HTML, Markdown) are new branches here, not new code in commands.
+
+rich is imported only for the pictures, so --json never loads it.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Literal
+
+from legpress_cli.results import COMMAND_OF
+
+if TYPE_CHECKING:
+    from legpress_cli.results import Result
+
+Format = Literal["json", "text", "svg"]
+
+
+def render_result(result: Result, fmt: Format) -> str:
+    if fmt == "json":
+        from legpress_cli.jsonview import dumps, envelope
+
+        return dumps(envelope(result))
+    from legpress_cli import render
+
+    if fmt == "svg":
+        return render.svg_text(render.view(result, render.SVG_FRAME), f"legpress {COMMAND_OF[type(result)]}")
+    console = render.stdout_console()
+    return render.to_text(console, render.view(result, render.frame_for(console)))

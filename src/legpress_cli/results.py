@@ -1,0 +1,90 @@
+"""What each command answers: the advice plus everything needed to draw it, and nothing drawn.
+
+A command in cli.py builds one of these; `answer.render_result` writes it as JSON (jsonview),
+as a picture for people (render), or as SVG. RESULTS names each one's command, and
+tests/test_registry.py checks that every command in commands.py with an answer of its own has
+exactly one result, one JSON builder and one view. NamedTuples, not dataclasses: building a
+dataclass costs about 1 ms of start-up each.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, NamedTuple, Union
+
+if TYPE_CHECKING:
+    from legpress_cli.advisor import EvidenceReport, SourceUse, StanceReport, TargetReport, Verdict
+    from legpress_cli.records import Catalog, Choice, Cue, Muscle
+    from legpress_cli.vocab import Phase, Role
+
+# Any command's result; `answer.render_result` takes one.
+Result = Union[
+    "MusclesResult",
+    "MuscleResult",
+    "CuesResult",
+    "SourcesResult",
+    "StanceResult",
+    "TargetResult",
+    "MapResult",
+    "EvidenceResult",
+]
+
+
+class MusclesResult(NamedTuple):
+    catalog: Catalog
+    muscles: tuple[Muscle, ...]
+    role: Role | None
+    group: str | None
+
+
+class MuscleResult(NamedTuple):
+    catalog: Catalog
+    muscle: Muscle
+    effects: tuple[tuple[Choice, Verdict], ...]
+    guessed_from: str | None
+
+
+class CuesResult(NamedTuple):
+    catalog: Catalog
+    cues: tuple[Cue, ...]
+    phase: Phase | None
+
+
+class SourcesResult(NamedTuple):
+    catalog: Catalog
+    uses: tuple[SourceUse, ...]
+
+
+class StanceResult(NamedTuple):
+    catalog: Catalog
+    report: StanceReport
+
+
+class TargetResult(NamedTuple):
+    catalog: Catalog
+    report: TargetReport
+    guessed_from: str | None
+
+
+class MapResult(NamedTuple):
+    catalog: Catalog
+    report: StanceReport
+
+
+class EvidenceResult(NamedTuple):
+    catalog: Catalog
+    report: EvidenceReport
+    muscle_id: str | None
+
+
+# Each command's result type, in the registry's order (checked by tests/test_registry.py).
+RESULTS: dict[str, type[Result]] = {
+    "muscles": MusclesResult,
+    "muscle": MuscleResult,
+    "cues": CuesResult,
+    "sources": SourcesResult,
+    "stance": StanceResult,
+    "target": TargetResult,
+    "map": MapResult,
+    "evidence": EvidenceResult,
+}
+COMMAND_OF: dict[type[Result], str] = {kind: name for name, kind in RESULTS.items()}
