@@ -48,7 +48,7 @@ def test_every_answering_command_has_one_result_json_builder_and_view() -> None:
     from legpress_cli.render import VIEWS
     from legpress_cli.results import RESULTS
 
-    answering = [name for name in WITH_JSON]  # every command with an envelope answers through a result
-    assert list(RESULTS) == answering
+    # every command with an envelope answers through a result
+    assert list(RESULTS) == list(WITH_JSON)
     assert set(BUILDERS) == set(RESULTS.values())
     assert set(VIEWS) == set(RESULTS.values())
