@@ -1,4 +1,5 @@
-"""Synthetic data packs: the built-in data with every muscle, group, cue, finding and claim copied
+"""Synthetic data packs: the built-in data with every muscle, group, cue, finding, claim and
+comparison with another exercise copied
 `scale` times under new ids and names, for tests and benchmarks of how work grows with data.
 
 Copy 0 keeps the real ids, so every command that works on the real data works on a pack.
@@ -19,11 +20,12 @@ def write_pack(target: Path, scale: int) -> Path:
     """Write a pack `scale` times the built-in data into `target` (created); return it."""
     source = builtin_data_dir()
     data = {name: tomllib.loads((source / name).read_text(encoding="utf-8")) for name in DATA_FILES}
-    muscles, cues, findings, claims = (
+    muscles, cues, findings, claims, exercises = (
         data["muscles.toml"],
         data["cues.toml"],
         data["findings.toml"],
         data["claims.toml"],
+        data["exercises.toml"],
     )
     ids = {item["id"] for kind in ("muscle", "group") for item in muscles[kind]}
 
@@ -43,7 +45,7 @@ def write_pack(target: Path, scale: int) -> Path:
 
     def finding(item: dict[str, Any], k: int) -> dict[str, Any]:
         item["id"] = f"{item['id']}-copy{k}"
-        item["measured"] = [ref(t, k) for t in item["measured"]]
+        item["measured"] = [ref(t, k) for t in item.get("measured", [])]
         item["results"] = {ref(t, k): r for t, r in item.get("results", {}).items()}
         return item
 
@@ -61,6 +63,7 @@ def write_pack(target: Path, scale: int) -> Path:
     cues["cue"] = copies(cues["cue"], cue)
     findings["finding"] = copies(findings["finding"], finding)
     claims["claim"] = copies(claims["claim"], claim)
+    exercises["comparison"] = copies(exercises.get("comparison", []), finding)
     target.mkdir(parents=True, exist_ok=True)
     for name, content in data.items():
         (target / name).write_text(_toml(content), encoding="utf-8")

@@ -286,6 +286,10 @@ PAIRS = [
     (model.Choice, records.Choice),
     (model.Finding, records.Finding),
     (model.Claim, records.Claim),
+    (model.Outcome, records.Outcome),
+    (model.Exercise, records.Exercise),
+    (model.Comparison, records.Comparison),
+    (model.ExerciseClaim, records.ExerciseClaim),
     (model.View, records.View),
 ]
 
@@ -295,7 +299,8 @@ def test_records_have_exactly_the_models_fields(checked: type[model.Frozen], pla
     record_fields = {f.name: f for f in dataclasses.fields(plain)}
     assert set(record_fields) == set(checked.model_fields)
     for name, info in checked.model_fields.items():
-        has_default = record_fields[name].default is not dataclasses.MISSING
+        field = record_fields[name]
+        has_default = field.default is not dataclasses.MISSING or field.default_factory is not dataclasses.MISSING
         assert has_default == (not info.is_required()), name
 
 

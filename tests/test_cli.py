@@ -32,6 +32,9 @@ GOLDEN_CASES = [
     ("target-glutes.txt", ["target", "glutes"]),
     ("target-adductors.txt", ["target", "inner thigh"]),
     ("map-high.txt", ["map", "--high"]),
+    ("stance-one-leg.txt", ["stance", "--one-leg"]),
+    ("compare-squat.txt", ["compare", "squat"]),
+    ("compare-knee-extension.txt", ["compare", "knee-extension"]),
 ]
 
 
@@ -47,6 +50,7 @@ NARROW_CASES = [
     ("stance-high-wide-40.txt", ["stance", "--high", "--wide"], 40),
     ("muscle-vmo-80.txt", ["muscle", "vmo"], 80),
     ("target-glutes-40.txt", ["target", "glutes"], 40),
+    ("compare-squat-40.txt", ["compare", "squat"], 40),
 ]
 
 
@@ -347,3 +351,37 @@ def test_control_characters_in_arguments_are_escaped_in_messages(run: Run) -> No
     assert result.exit_code == 2
     assert result.stderr.startswith("legpress: error: unknown muscle 'vm\\x1b]0;owned\\x07\\u202e'")
     assert "\x1b" not in result.stderr and "\u202e" not in result.stderr
+
+
+@pytest.mark.parametrize(
+    ("name", "stderr"),
+    [
+        (
+            "deadlift",
+            "legpress: error: no comparison with the exercise 'deadlift' "
+            "(hint: legpress knows: squat, knee-extension, hip-kickback)\n",
+        ),
+        (
+            "",
+            "legpress: error: no comparison with the exercise '' "
+            "(hint: legpress knows: squat, knee-extension, hip-kickback)\n",
+        ),
+    ],
+)
+def test_unknown_exercise_exits_2_naming_the_known_ones(run: Run, name: str, stderr: str) -> None:
+    result = run("compare", name)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", stderr)
+
+
+def test_compare_reads_a_typo_and_says_so(run: Run) -> None:
+    result = run("compare", "sqaut")
+    assert result.exit_code == 0
+    assert result.stderr == "legpress: reading 'sqaut' as Back squat\n"
+    assert result.stdout.startswith("The leg press against the back squat\n")
+
+
+def test_one_leg_is_a_stance_option_like_the_others(run: Run) -> None:
+    both = run("stance", "--one-leg", "--legs", "both")
+    assert both.exit_code == 2
+    assert "--one-leg and --legs both both set the number of legs; choose one" in both.stderr
+    assert run("stance", "--legs", "one").stdout == run("stance", "--one-leg").stdout

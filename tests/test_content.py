@@ -112,3 +112,68 @@ def test_evidence_for_the_vastus_medialis_shows_what_contradicts_the_wide_claim(
 def test_map_never_shades_a_contradicted_claim(run_json: Json) -> None:
     regions = {r["muscle"]: r for v in run_json("map", "--wide")["views"] for r in v["regions"]}
     assert regions["vastus-medialis"]["direction"] == "no_difference"
+
+
+# --- one leg, and the leg press against other exercises -----------------------------------------
+
+
+def compared(run_json: Json, exercise: str) -> tuple[dict[str, Any], dict[str, dict[str, Any]]]:
+    data = run_json("compare", exercise)
+    return data, {row["id"]: row for row in data["muscles"]}
+
+
+def studies(row: dict[str, Any]) -> dict[str, str]:
+    return {s["source"]: s["result"] for s in row["studies"]}
+
+
+def test_compare_squat(run_json: Json) -> None:
+    data, rows = compared(run_json, "squat")
+    assert (rows["hamstrings"]["direction"], rows["hamstrings"]["kind"]) == ("less", "group")
+    assert studies(rows["hamstrings"]) == {"escamilla-1998": "less", "escamilla-2001": "less"}
+    # The studies disagree on the quadriceps, and the answer keeps both.
+    assert rows["quadriceps"]["direction"] == "mixed"
+    assert studies(rows["quadriceps"]) == {"escamilla-2001": "less", "sjoberg-2021": "no_difference"}
+    hip = [m for m in data["other_measures"] if m["measure"] == "hip-extension moment"]
+    assert [(m["direction"], m["source"]) for m in hip] == [("more", "sjoberg-2021")]
+    assert "gluteus-maximus" in data["not_measured"]
+
+
+def test_compare_squat_keeps_the_articles_claims_honest(run_json: Json) -> None:
+    data, _ = compared(run_json, "squat")
+    claims = {c["id"]: c for c in data["claims"]}
+    spine, trapped = claims["article-a-no-spinal-compression"], claims["article-b-cannot-get-trapped"]
+    assert (spine["source"], spine["status"], spine["decided_by"]) == ("article-a", "not_tested", [])
+    assert (trapped["source"], trapped["status"]) == ("article-b", "not_tested")
+    assert "safety stops" in trapped["note"]
+
+
+def test_compare_knee_extension(run_json: Json) -> None:
+    _, rows = compared(run_json, "knee-extension")
+    assert rows["rectus-femoris"]["direction"] == "less"
+    assert rows["vastus-lateralis"]["direction"] == "more"
+    assert studies(rows["vastus-lateralis"]) == {"escamilla-1998": "more", "stien-2021": "more"}
+    assert studies(rows["rectus-femoris"]) == {"escamilla-1998": "less", "stien-2021": "less"}
+
+
+def test_compare_hip_kickback(run_json: Json) -> None:
+    data, rows = compared(run_json, "hip-kickback")
+    assert rows["biceps-femoris"]["direction"] == "less"
+    assert rows["gluteus-maximus"]["direction"] == "no_difference"
+    assert {"vastus-lateralis", "rectus-femoris"} <= set(data["not_reported"])
+
+
+def test_one_leg(run_json: Json) -> None:
+    data = run_json("stance", "--one-leg")
+    vl = next(m for m in data["muscles"] if m["id"] == "vastus-lateralis")
+    assert (vl["direction"], vl["evidence"]) == ("no_difference", "moderate")
+    force = [m for m in data["other_measures"] if m["measure"] == "force per leg"]
+    assert {m["source"] for m in force} == {"magnus-farthing-2008", "macdonald-2014"}
+    assert all(m["direction"] == "more" and not m["indirect"] for m in force)
+    assert data["stance"]["legs"] == "one"
+
+
+def test_muscle_says_how_the_leg_press_compares(run_json: Json) -> None:
+    rf = run_json("muscle", "rectus-femoris")["muscle"]["compared_with_exercises"]
+    assert {(c["exercise"], c["direction"]) for c in rf} >= {("knee-extension", "less"), ("squat", "mixed")}
+    soleus = run_json("muscle", "soleus")["muscle"]["compared_with_exercises"]
+    assert soleus == []

@@ -153,6 +153,14 @@ def test_sources_cover_every_study_and_are_all_used(catalog: Catalog) -> None:
         "escamilla-1998": "Med Sci Sports Exerc. 1998;30(4):556-569",
         "linsenbardt-1992": "Br J Sports Med. 1992;26(2):97-100",
         "bp-heavy-resistance-1985": "J Appl Physiol. 1985;58(3):785-790",
+        "escamilla-2012": "Proc Inst Mech Eng H. 2012;226(9):670-680",
+        "sjoberg-2021": "Front Sports Act Living. 2021;3",
+        "rossi-2018": "J Sports Med Phys Fitness. 2018;58(3):263-270",
+        "stien-2021": "J Sports Sci Med. 2021;20:56-61",
+        "bolgla-2008": "J Sport Rehabil. 2008;17(1):1-10",
+        "magnus-farthing-2008": "Appl Physiol Nutr Metab. 2008;33(6)",
+        "macdonald-2014": "Appl Physiol Nutr Metab. 2014;39(11):1245-1249",
+        "zhao-2023": "J Hum Kinet. 2023",
     }
     for sid, venue in expected.items():
         assert venue in citations[sid]
@@ -161,6 +169,7 @@ def test_sources_cover_every_study_and_are_all_used(catalog: Catalog) -> None:
     cited |= {s for c in catalog.cues for s in c.sources}
     cited |= {f.source for f in catalog.findings} | {c.source for c in catalog.claims}
     cited |= {s for g in catalog.groups for s in g.target_note_sources}
+    cited |= {c.source for c in catalog.comparisons} | {c.source for c in catalog.exercise_claims}
     assert cited == set(citations)
 
 

@@ -27,6 +27,9 @@ COMMANDS: list[list[str]] = [
     ["stance", "--high", "--load", "heavy"],
     ["evidence"],
     ["evidence", "vastus-medialis"],
+    ["stance", "--one-leg"],
+    ["compare", "squat"],
+    ["compare", "kickback"],
 ]
 ESCAPE = re.compile(r"\x1b\[")
 
@@ -81,6 +84,7 @@ def test_full_schema_lists_every_command(run: Run) -> None:
         "target",
         "map",
         "evidence",
+        "compare",
     }
     assert data["schema_version"] == 2
     for sub in data["commands"].values():

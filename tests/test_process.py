@@ -173,6 +173,8 @@ def complete_bash(words: str, **changes: str) -> subprocess.CompletedProcess[str
         ("legpress target hip", ["hip-adductors"]),
         ("legpress target Inner", ["Inner-quad", "Inner-hamstring", "Inner-thigh", "Inner-thighs"]),
         ("legpress muscles --group ham", ["hams", "hamstring", "hamstrings"]),
+        ("legpress compare kn", ["knee-extension", "knee-extensions"]),
+        ("legpress compare sq", ["squat", "squats"]),
     ],
 )
 def test_completion_offers_names_and_aliases(words: str, offered: list[str]) -> None:

@@ -34,6 +34,8 @@ COMMANDS = [
     ["sources"],
     ["evidence"],
     ["evidence", "--json"],
+    ["compare", "squat"],
+    ["compare", "knee-extension", "--json"],
 ]
 SCALES = (1, 10, 20)
 # Per copy of the data, 10x->20x against 1x->10x. Above 1 for rich's layout of longer tables.

@@ -27,7 +27,19 @@ from legpress_cli.names import Spelling, match, normalize
 from legpress_cli.vocab import CHOICES, DIMENSIONS, GRADES, NEUTRAL, PHASES, ROLES, SPECS, load_class
 
 if TYPE_CHECKING:
-    from legpress_cli.records import Catalog, Choice, Claim, Cue, Finding, Muscle, Source
+    from legpress_cli.records import (
+        Catalog,
+        Choice,
+        Claim,
+        Comparison,
+        Cue,
+        Exercise,
+        ExerciseClaim,
+        Finding,
+        Muscle,
+        Outcome,
+        Source,
+    )
     from legpress_cli.vocab import Dimension, Direction, Grade, Phase, Result, Role, Status
 
 GOOD_EVIDENCE: frozenset[Grade] = frozenset({"strong", "moderate"})
@@ -149,6 +161,12 @@ def source_uses(catalog: Catalog) -> tuple[SourceUse, ...]:
     for cue in catalog.cues:
         for sid in cue.sources:
             uses[sid].append(f"cue ({cue.phase}): {cue.id} ({cue.evidence})")
+    for comp in catalog.comparisons:
+        uses[comp.source].append(f"comparison: the leg press vs the {catalog.exercise(comp.exercise).name.lower()}")
+    for ec in catalog.exercise_claims:
+        uses[ec.source].append(
+            f"claim: {ec.direction} {ec.measure} than the {catalog.exercise(ec.exercise).name.lower()}"
+        )
     return tuple(SourceUse(n, s, tuple(dict.fromkeys(uses[s.id]))) for n, s in enumerate(catalog.sources, start=1))
 
 
@@ -232,15 +250,27 @@ class Applied(NamedTuple):
 def apply_finding(catalog: Catalog, f: Finding, muscle: Muscle, stance: Stance) -> Applied | None:
     """How this finding bears on this muscle in this stance, or None if it does not apply."""
     result = catalog.result_for(f, muscle)
-    if result is None or any(stance.value(d) != v for d, v in f.held.items()):
+    if result is None:
+        return None
+    oriented = _orient(catalog, f, stance)
+    if oriented is None:
+        return None
+    flipped, steps = oriented
+    return Applied(f, FLIP[result] if flipped else result, steps, frozenset(f.contrast))
+
+
+def _orient(catalog: Catalog, f: Finding, stance: Stance) -> tuple[bool, tuple[str, ...]] | None:
+    """Whether a finding speaks to this stance: None if not; else whether the stance is its B
+    side (so its results read the other way round) and why it is indirect (empty: direct)."""
+    if any(stance.value(d) != v for d, v in f.held.items()):
         return None
     contrast = f.contrast
     if any(stance.value(d) == NEUTRAL[d] for d in contrast):
         return None
     if all(stance.value(d) == f.a[d] for d in contrast):
-        direction, other = result, f.b
+        flipped, other = False, f.b
     elif all(stance.value(d) == f.b[d] for d in contrast):
-        direction, other = FLIP[result], f.a
+        flipped, other = True, f.a
     else:
         return None
     steps = [f"measured against {catalog.label(d, other[d])}" for d in contrast if other[d] != NEUTRAL[d]]
@@ -251,7 +281,27 @@ def apply_finding(catalog: Catalog, f: Finding, muscle: Muscle, stance: Stance) 
         return None  # two steps from the question asked: it says nothing about it
     if f.proxy:
         steps.append("a pattern within one repetition, not two conditions compared")
-    return Applied(f, direction, tuple(steps), frozenset(contrast))
+    return flipped, tuple(steps)
+
+
+class Measured(NamedTuple):
+    """Something other than a muscle's activity (force per leg, a strength gain) that a finding
+    measured, read for this stance against the neutral one."""
+
+    finding: Finding
+    outcome: Outcome
+    direction: Result
+    indirect: tuple[str, ...]
+
+
+def other_measures(catalog: Catalog, stance: Stance) -> tuple[Measured, ...]:
+    out: list[Measured] = []
+    for f in catalog.findings:
+        oriented = _orient(catalog, f, stance) if f.outcomes else None
+        if oriented is not None:
+            flipped, steps = oriented
+            out += [Measured(f, o, FLIP[o.result] if flipped else o.result, steps) for o in f.outcomes]
+    return tuple(out)
 
 
 class ClaimUse(NamedTuple):
@@ -435,6 +485,7 @@ class StanceReport(NamedTuple):
     verdicts: tuple[Verdict, ...]
     contradicted: tuple[Contradiction, ...]  # claims in this stance research did not bear out
     summary: str
+    measures: tuple[Measured, ...] = ()  # what else was measured: force, strength gains
 
     def verdict(self, muscle_id: str) -> Verdict:
         return next(v for v in self.verdicts if v.muscle.id == muscle_id)
@@ -468,7 +519,11 @@ def names_for(catalog: Catalog, muscle_ids: list[str]) -> list[str]:
 
 
 def _summary(
-    catalog: Catalog, stance: Stance, verdicts: tuple[Verdict, ...], contradicted: tuple[Contradiction, ...]
+    catalog: Catalog,
+    stance: Stance,
+    verdicts: tuple[Verdict, ...],
+    contradicted: tuple[Contradiction, ...],
+    measures: tuple[Measured, ...] = (),
 ) -> str:
     if not stance.chosen():
         return "neutral stance: the quadriceps do most of the work, with the glutes helping at the hip"
@@ -491,6 +546,9 @@ def _summary(
     for c in contradicted:
         who = catalog.source(c.claim.source).label
         parts.append(f"research contradicts the claim ({who}) of {c.claim.direction} {c.muscles}")
+    moved = {f"{m.direction} {m.outcome.measure}": None for m in measures if m.direction != "no_difference"}
+    if moved:
+        parts.append("also measured: " + _join(list(moved)))
     parts.append("the quadriceps still do most of the work")
     return f"{stance_label(catalog, stance)}: " + "; ".join(parts)
 
@@ -509,7 +567,9 @@ def assess(catalog: Catalog, stance: Stance) -> StanceReport:
         for use, ids, found in contradicted.values()
     )
     final = tuple(verdicts)
-    return StanceReport(stance, _choices(catalog, stance), final, uses, _summary(catalog, stance, final, uses))
+    measures = other_measures(catalog, stance)
+    summary = _summary(catalog, stance, final, uses, measures)
+    return StanceReport(stance, _choices(catalog, stance), final, uses, summary, measures)
 
 
 def option_effects(catalog: Catalog, muscle: Muscle) -> tuple[tuple[Choice, Verdict], ...]:
@@ -686,3 +746,106 @@ def evidence(catalog: Catalog, muscle_id: str | None = None) -> EvidenceReport:
         rows.append(EvidenceRow(f, comparison_text(catalog, f), cells))
     claims = [ClaimRow(c, m, *claim_status(catalog, c, m)[1:]) for m in muscles for c in catalog.claims_on(m.id)]
     return EvidenceReport(muscles, tuple(rows), tuple(claims))
+
+
+# --- the leg press against other exercises --------------------------------------------------
+
+
+def find_exercise(catalog: Catalog, name: str) -> tuple[Exercise, str | None]:
+    """An exercise by id, name or alias, forgiving typos, and the user's text when it was read
+    as a typo or prefix; unknown names list the known ones."""
+    known = ", ".join(e.id for e in catalog.exercises) or "none in this data"
+    spellings = [Spelling(normalize(s), e.id) for e in catalog.exercises for s in (e.id, e.name, *e.aliases)]
+    result = match(name, spellings) if normalize(name) else None
+    if result is not None and len(result.owners) == 1:
+        return catalog.exercise(result.owners[0]), None if result.exact else name
+    if result is not None and result.owners:
+        raise UnknownName(f"{name!r} could be {', '.join(result.owners)}", "say which one", result.owners)
+    raise UnknownName(f"no comparison with the exercise {name!r}", f"legpress knows: {known}")
+
+
+class CompareRow(NamedTuple):
+    """One muscle or group as the studies measured it: the leg press against the other exercise."""
+
+    target: str  # a muscle or group id, as the study reported it
+    direction: Direction  # more / less / no_difference, or mixed where studies disagree
+    grade: Grade
+    findings: tuple[tuple[Comparison, Result], ...]
+
+
+class ComparedMeasure(NamedTuple):
+    comparison: Comparison
+    outcome: Outcome
+
+
+class ExerciseClaimUse(NamedTuple):
+    claim: ExerciseClaim
+    status: Status
+    decided_by: tuple[str, ...]  # comparison ids
+
+
+class CompareReport(NamedTuple):
+    exercise: Exercise
+    rows: tuple[CompareRow, ...]
+    not_reported: tuple[str, ...]  # targets measured whose result the reports do not give
+    not_measured: tuple[str, ...]  # muscles no comparison measured, alone or in their group
+    measures: tuple[ComparedMeasure, ...]
+    claims: tuple[ExerciseClaimUse, ...]
+
+
+def _compare_grade(catalog: Catalog, seen: list[tuple[Comparison, Result]]) -> tuple[Direction, Grade]:
+    """Same rule as a stance's direct findings: two independent studies (or a review) that agree
+    are strong, one is moderate, and studies that disagree give `mixed`."""
+    directions = {r for _, r in seen}
+    if len(directions) > 1:
+        return "mixed", "moderate"
+    sources = {c.source for c, _ in seen}
+    review = any(catalog.source(s).kind == "review" for s in sources)
+    return directions.pop(), "strong" if len(sources) >= 2 or review else "moderate"
+
+
+def _exercise_claim(claim: ExerciseClaim, measures: tuple[ComparedMeasure, ...]) -> ExerciseClaimUse:
+    said = [m for m in measures if m.outcome.measure == claim.measure]
+    if not said:
+        return ExerciseClaimUse(claim, "not_tested", ())
+    agree = all(m.outcome.result == claim.direction for m in said)
+    return ExerciseClaimUse(claim, "supports" if agree else "contradicts", tuple(m.comparison.id for m in said))
+
+
+def compare(catalog: Catalog, exercise: Exercise) -> CompareReport:
+    """Per muscle or group, what studies saw in the leg press against this exercise, in the
+    catalog's order; group results stay on the group, never spread over its heads."""
+    comparisons = catalog.comparisons_with(exercise.id)
+    results: dict[str, list[tuple[Comparison, Result]]] = {}
+    measured: set[str] = set()
+    for c in comparisons:
+        measured.update(c.measured)
+        for target, result in c.results.items():
+            results.setdefault(target, []).append((c, result))
+    order = [t for m in list_muscles(catalog) for t in (m.group, m.id)]
+    rows = []
+    for target in dict.fromkeys(t for t in order if t in results):
+        direction, grade = _compare_grade(catalog, results[target])
+        rows.append(CompareRow(target, direction, grade, tuple(results[target])))
+    covered = {i for t in measured for i in catalog.expand(t)}
+    measures = tuple(ComparedMeasure(c, o) for c in comparisons for o in c.outcomes)
+    claims = tuple(_exercise_claim(cl, measures) for cl in catalog.exercise_claims if cl.exercise == exercise.id)
+    return CompareReport(
+        exercise,
+        tuple(rows),
+        tuple(t for t in dict.fromkeys(order) if t in measured and t not in results),
+        tuple(m.id for m in list_muscles(catalog) if m.id not in covered),
+        measures,
+        claims,
+    )
+
+
+def compared_for(catalog: Catalog, muscle: Muscle) -> tuple[tuple[Exercise, CompareRow], ...]:
+    """How the leg press compares with each exercise for this muscle (or its group), where a
+    study measured it."""
+    out = []
+    for e in catalog.exercises:
+        for row in compare(catalog, e).rows:
+            if row.target in (muscle.id, muscle.group):
+                out.append((e, row))
+    return tuple(out)

@@ -5,6 +5,7 @@ Nothing here writes to the data folder; it is only ever opened for reading.
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 from collections.abc import Iterator
@@ -177,6 +178,7 @@ DATA_FILES = (
     "bodymap.toml",
     "findings.toml",
     "claims.toml",
+    "exercises.toml",
 )
 
 
@@ -234,6 +236,7 @@ def _check(directory: Path, raw: dict[str, bytes]) -> dict[str, list[dict[str, A
         check(files.BodyMapFile, "bodymap.toml"),
         check(files.FindingsFile, "findings.toml"),
         check(files.ClaimsFile, "claims.toml"),
+        check(files.ExercisesFile, "exercises.toml"),
     )
     try:
         return files.link_plain(parts)
@@ -243,15 +246,19 @@ def _check(directory: Path, raw: dict[str, bytes]) -> dict[str, list[dict[str, A
 
 @cache
 def completion_names(data_dir: Path | None = None) -> tuple[tuple[str, tuple[str, ...], str, str], ...]:
-    """(id, spellings, display name, kind) for every muscle and group, read without validation.
+    """(id, spellings, display name, kind) for every muscle, group and exercise, read without
+    validation.
 
     Completion runs on every TAB press, so it skips pydantic; a broken file simply
     completes nothing rather than printing an error into the user's shell.
     """
     try:
-        raw = read_toml(_resolve_dir(data_dir) / "muscles.toml")
+        directory = _resolve_dir(data_dir)
+        raw = read_toml(directory / "muscles.toml")
+        with contextlib.suppress(Exception):  # a broken exercises file: the muscles still complete
+            raw["exercise"] = read_toml(directory / "exercises.toml").get("exercise", [])
         out: list[tuple[str, tuple[str, ...], str, str]] = []
-        for kind in ("muscle", "group"):
+        for kind in ("muscle", "group", "exercise"):
             for item in raw.get(kind, []):
                 if isinstance(item, dict) and isinstance(item.get("id"), str):
                     name = item.get("name")

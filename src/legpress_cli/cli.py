@@ -336,6 +336,10 @@ def complete_group(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]
     return _complete_names(ctx, incomplete, ("group",))
 
 
+def complete_exercise(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+    return _complete_names(ctx, incomplete, ("exercise",))
+
+
 def _version(value: bool) -> None:
     if value:
         _write(f"legpress {__version__}\n")
@@ -428,9 +432,10 @@ def muscle(
     found = advisor.find(catalog, name, groups=False)
     m = catalog.muscle(found.id)
     effects = advisor.option_effects(catalog, m)
+    compared = advisor.compared_for(catalog, m)
     if found.guessed_from and not json_:
         _note(f"reading {name!r} as {m.name}")
-    _answer(ctx, results.MuscleResult(catalog, m, effects, found.guessed_from), json_)
+    _answer(ctx, results.MuscleResult(catalog, m, effects, found.guessed_from, compared), json_)
 
 
 @app.command(epilog=("Examples:  legpress cues  |  legpress cues --phase bottom  |  legpress cues --json"))
@@ -583,6 +588,27 @@ def evidence(
     if found is not None and found.guessed_from and not json_:
         _note(f"reading {name!r} as {catalog.muscle(found.id).name}")
     _answer(ctx, results.EvidenceResult(catalog, report, found.id if found else None), json_)
+
+
+@app.command(
+    epilog=(
+        "Examples:  legpress compare squat  |  legpress compare knee-extension  |  legpress compare kickback --json"
+    )
+)
+def compare(
+    ctx: typer.Context,
+    exercise: Annotated[
+        str,
+        typer.Argument(help="The exercise to set the leg press against, e.g. squat.", autocompletion=complete_exercise),
+    ],
+    json_: JsonFlag = False,
+) -> None:
+    """The leg press against another exercise: muscle by muscle, what else was measured, and what the articles claim."""
+    catalog = _catalog(ctx)
+    found, guessed = advisor.find_exercise(catalog, exercise)
+    if guessed and not json_:
+        _note(f"reading {exercise!r} as {found.name}")
+    _answer(ctx, results.CompareResult(catalog, advisor.compare(catalog, found), guessed), json_)
 
 
 @app.command(epilog=("Examples:  legpress schema  |  legpress schema stance"))

@@ -76,6 +76,26 @@ class StanceEffectDict(VerdictDict):
     label: str
 
 
+class ComparedStudyDict(TypedDict):
+    comparison: str
+    source: str
+    result: Result  # the leg press against the other exercise
+    note: str | None
+
+
+class CompareRowDict(TypedDict):
+    id: str  # a muscle or group id, as the studies reported it
+    name: str
+    kind: Literal["muscle", "group"]
+    direction: Direction  # the leg press against the other exercise; mixed: studies disagree
+    evidence: GradeStr
+    studies: list[ComparedStudyDict]
+
+
+class ExerciseComparedDict(CompareRowDict):
+    exercise: str
+
+
 class MuscleDetailDict(MuscleDict):
     short: str
     aliases: list[str]
@@ -83,6 +103,16 @@ class MuscleDetailDict(MuscleDict):
     joints: list[str]
     actions: list[str]
     stance_effects: list[StanceEffectDict]
+    compared_with_exercises: list[ExerciseComparedDict]
+
+
+class OutcomeDict(TypedDict):
+    measure: str
+    direction: Result
+    note: str | None
+    source: str
+    study: str  # the finding or comparison id
+    indirect: list[str]  # why it is indirect; empty when direct
 
 
 class StanceMuscleDict(VerdictDict):
@@ -242,8 +272,36 @@ class StanceEnvelope(Envelope):
     stance: StanceDict
     summary: str
     muscles: list[StanceMuscleDict]
+    other_measures: list[OutcomeDict]
     contradicted: list[ContradictionDict]
     explanations: list[ChoiceDict]
+
+
+class ExerciseDict(TypedDict):
+    id: str
+    name: str
+    summary: str
+
+
+class ExerciseClaimDict(TypedDict):
+    id: str
+    source: str
+    text: str
+    measure: str
+    direction: Literal["more", "less"]
+    status: Status
+    decided_by: list[str]
+    note: str | None
+
+
+class CompareEnvelope(Envelope):
+    exercise: ExerciseDict
+    guessed_from: str | None
+    muscles: list[CompareRowDict]
+    not_reported: list[str]
+    not_measured: list[str]
+    other_measures: list[OutcomeDict]
+    claims: list[ExerciseClaimDict]
 
 
 class TargetEnvelope(Envelope):
@@ -273,4 +331,5 @@ ENVELOPES: dict[str, type] = {
     "target": TargetEnvelope,
     "map": MapEnvelope,
     "evidence": EvidenceEnvelope,
+    "compare": CompareEnvelope,
 }

@@ -8,7 +8,21 @@ from typing import Annotated, Any, NamedTuple
 
 from pydantic import Field
 
-from legpress_cli.model import Choice, Claim, Cue, Finding, Frozen, Group, Muscle, NotTrained, Source, View
+from legpress_cli.model import (
+    Choice,
+    Claim,
+    Comparison,
+    Cue,
+    Exercise,
+    ExerciseClaim,
+    Finding,
+    Frozen,
+    Group,
+    Muscle,
+    NotTrained,
+    Source,
+    View,
+)
 from legpress_cli.names import normalize
 
 
@@ -42,6 +56,12 @@ class ClaimsFile(Frozen):
     claim: tuple[Claim, ...] = ()
 
 
+class ExercisesFile(Frozen):
+    exercise: tuple[Exercise, ...] = ()
+    comparison: tuple[Comparison, ...] = ()
+    claim: tuple[ExerciseClaim, ...] = ()
+
+
 class Files(NamedTuple):
     """Every data file, checked on its own; link_plain checks them together."""
 
@@ -52,6 +72,7 @@ class Files(NamedTuple):
     bodymap: BodyMapFile
     findings: FindingsFile
     claims: ClaimsFile
+    exercises: ExercisesFile = ExercisesFile()
 
 
 class ReferenceProblem(Exception):
@@ -74,7 +95,7 @@ def link_plain(files: Files) -> dict[str, list[dict[str, Any]]]:
     """Check every reference between the files; raise ReferenceProblem on the first bad one.
 
     Returns the catalog's plain form: what the cache stores and records.from_plain reads."""
-    muscles, cues, stances, sources, bodymap, findings, claims = files
+    muscles, cues, stances, sources, bodymap, findings, claims, exercises = files
     _check_unique_ids(files)
     source_ids = {s.id for s in sources.source}
     targets = {g.id for g in muscles.group} | {m.id for m in muscles.muscle}
@@ -84,6 +105,7 @@ def link_plain(files: Files) -> dict[str, list[dict[str, Any]]]:
     _check_findings(findings, source_ids, targets)
     _check_claims(claims, source_ids, targets)
     _check_views(bodymap, {m.id for m in muscles.muscle})
+    _check_exercises(exercises, source_ids, targets)
     return {
         "groups": _plain(muscles.group),
         "muscles": _plain(muscles.muscle),
@@ -94,6 +116,9 @@ def link_plain(files: Files) -> dict[str, list[dict[str, Any]]]:
         "views": _plain(bodymap.view),
         "findings": _plain(findings.finding),
         "claims": _plain(claims.claim),
+        "exercises": _plain(exercises.exercise),
+        "comparisons": _plain(exercises.comparison),
+        "exercise_claims": _plain(exercises.claim),
     }
 
 
@@ -118,6 +143,25 @@ def _check_claims(claims: ClaimsFile, source_ids: set[str], targets: set[str]) -
         _need("claims.toml", f"claim[{n}].targets", cl.targets, targets, "muscle or group")
 
 
+def _check_exercises(exercises: ExercisesFile, source_ids: set[str], targets: set[str]) -> None:
+    known = {e.id for e in exercises.exercise}
+    names: dict[str, str] = {}
+    for n, e in enumerate(exercises.exercise):
+        for spelling in (e.id, e.name, *e.aliases):
+            key = normalize(spelling)
+            if names.setdefault(key, e.id) != e.id:
+                raise ReferenceProblem(
+                    "exercises.toml", f"exercise[{n}]", f"name {spelling!r} is already used by {names[key]!r}"
+                )
+    for n, c in enumerate(exercises.comparison):
+        _need("exercises.toml", f"comparison[{n}].source", [c.source], source_ids, "source")
+        _need("exercises.toml", f"comparison[{n}].exercise", [c.exercise], known, "exercise")
+        _need("exercises.toml", f"comparison[{n}].measured", c.measured, targets, "muscle or group")
+    for n, cl in enumerate(exercises.claim):
+        _need("exercises.toml", f"claim[{n}].source", [cl.source], source_ids, "source")
+        _need("exercises.toml", f"claim[{n}].exercise", [cl.exercise], known, "exercise")
+
+
 def _check_views(bodymap: BodyMapFile, muscle_ids: set[str]) -> None:
     for n, v in enumerate(bodymap.view):
         for key, ref in v.regions.items():
@@ -132,7 +176,7 @@ def _need(file: str, path: str, refs: Iterable[str], known: set[str], what: str)
 
 
 def _check_unique_ids(files: Files) -> None:
-    muscles, cues, stances, sources, bodymap, findings, claims = files
+    muscles, cues, stances, sources, bodymap, findings, claims, exercises = files
     checks: list[tuple[str, str, Iterable[str]]] = [
         ("muscles.toml", "group", (g.id for g in muscles.group)),
         ("muscles.toml", "muscle", (m.id for m in muscles.muscle)),
@@ -142,6 +186,9 @@ def _check_unique_ids(files: Files) -> None:
         ("stances.toml", "choice", (f"{c.dimension}={c.value}" for c in stances.choice)),
         ("findings.toml", "finding", (f.id for f in findings.finding)),
         ("claims.toml", "claim", (c.id for c in claims.claim)),
+        ("exercises.toml", "exercise", (e.id for e in exercises.exercise)),
+        ("exercises.toml", "comparison", (c.id for c in exercises.comparison)),
+        ("exercises.toml", "claim", (c.id for c in exercises.claim)),
     ]
     for file, field, ids in checks:
         for n, dup in _duplicates(ids):

@@ -16,12 +16,15 @@ from legpress_cli import __version__, results
 if TYPE_CHECKING:
     from legpress_cli.advisor import (
         ClaimUse,
+        CompareRow,
         Recommendation,
         Verdict,
     )
     from legpress_cli.contract import (
         ClaimDict,
         ClaimUseDict,
+        CompareEnvelope,
+        CompareRowDict,
         CuesEnvelope,
         Envelope,
         EvidenceEnvelope,
@@ -41,6 +44,7 @@ if TYPE_CHECKING:
     )
     from legpress_cli.records import Catalog, Finding, Muscle
     from legpress_cli.results import (
+        CompareResult,
         CuesResult,
         EvidenceResult,
         MapResult,
@@ -145,6 +149,7 @@ def muscle(r: MuscleResult) -> MuscleEnvelope:
             {"dimension": ch.dimension, "value": ch.value, "label": ch.label, **_verdict(catalog, v)}
             for ch, v in effects
         ],
+        "compared_with_exercises": [{"exercise": e.id, **_compare_row(catalog, row)} for e, row in r.compared],
     }
     return {**_head("muscle"), "muscle": detail, "guessed_from": r.guessed_from}
 
@@ -211,6 +216,17 @@ def stance(r: StanceResult) -> StanceEnvelope:
         "stance": _stance(report.stance.as_dict()),
         "summary": report.summary,
         "muscles": [_stance_muscle(catalog, v) for v in report.verdicts],
+        "other_measures": [
+            {
+                "measure": m.outcome.measure,
+                "direction": m.direction,
+                "note": m.outcome.note,
+                "source": m.finding.source,
+                "study": m.finding.id,
+                "indirect": list(m.indirect),
+            }
+            for m in report.measures
+        ],
         "contradicted": [
             {
                 "claim": c.claim.id,
@@ -333,6 +349,57 @@ def evidence(r: EvidenceResult) -> EvidenceEnvelope:
     }
 
 
+def _compare_row(catalog: Catalog, row: CompareRow) -> CompareRowDict:
+    kind: Literal["muscle", "group"] = "group" if catalog.is_group(row.target) else "muscle"
+    return {
+        "id": row.target,
+        "name": catalog.display_name(row.target),
+        "kind": kind,
+        "direction": row.direction,
+        "evidence": row.grade,
+        "studies": [
+            {"comparison": c.id, "source": c.source, "result": result, "note": c.note} for c, result in row.findings
+        ],
+    }
+
+
+def compare(r: CompareResult) -> CompareEnvelope:
+    catalog, report = r.catalog, r.report
+    e = report.exercise
+    return {
+        **_head("compare"),
+        "exercise": {"id": e.id, "name": e.name, "summary": e.summary},
+        "guessed_from": r.guessed_from,
+        "muscles": [_compare_row(catalog, row) for row in report.rows],
+        "not_reported": list(report.not_reported),
+        "not_measured": list(report.not_measured),
+        "other_measures": [
+            {
+                "measure": m.outcome.measure,
+                "direction": m.outcome.result,
+                "note": m.outcome.note,
+                "source": m.comparison.source,
+                "study": m.comparison.id,
+                "indirect": [],
+            }
+            for m in report.measures
+        ],
+        "claims": [
+            {
+                "id": u.claim.id,
+                "source": u.claim.source,
+                "text": u.claim.text,
+                "measure": u.claim.measure,
+                "direction": u.claim.direction,
+                "status": u.status,
+                "decided_by": list(u.decided_by),
+                "note": u.claim.note,
+            }
+            for u in report.claims
+        ],
+    }
+
+
 BUILDERS: dict[type[Result], Callable[[Any], object]] = {
     results.MusclesResult: muscles,
     results.MuscleResult: muscle,
@@ -342,6 +409,7 @@ BUILDERS: dict[type[Result], Callable[[Any], object]] = {
     results.TargetResult: target,
     results.MapResult: body_map,
     results.EvidenceResult: evidence,
+    results.CompareResult: compare,
 }
 
 

@@ -9,6 +9,7 @@ every annotation string, which costs ~10 ms of start-up.
 """
 
 import re
+from collections.abc import Mapping
 from typing import Annotated, Literal, Self
 
 from pydantic import (
@@ -149,6 +150,23 @@ def _check_partial(stance: dict[Dimension, str]) -> dict[Dimension, str]:
 PartialStance = Annotated[dict[Dimension, str], AfterValidator(_check_partial)]
 
 
+class Outcome(Frozen):
+    """Something other than a muscle's activity that a study measured in A against B: a force,
+    a joint moment, a depth, a ligament load, a strength gain."""
+
+    measure: Name
+    result: Result
+    note: Text | None = None
+
+
+def _results_measured(measured: tuple[str, ...], results: Mapping[str, str], outcomes: tuple[Outcome, ...]) -> None:
+    if not measured and not outcomes:
+        raise ValueError("a finding must measure a muscle or record an outcome")
+    for target in results:
+        if target not in measured:
+            raise ValueError(f"results name {target!r}, which is not in measured")
+
+
 class Finding(Frozen):
     """What one study observed when it compared condition A with condition B."""
 
@@ -160,8 +178,9 @@ class Finding(Frozen):
     machine: Text
     population: Text
     n: Annotated[StrictInt, Field(ge=1, le=1_000_000)] | None = None
-    measured: Annotated[tuple[Id, ...], Field(min_length=1)]
-    results: dict[Id, Result]
+    measured: tuple[Id, ...] = ()
+    results: dict[Id, Result] = {}
+    outcomes: tuple[Outcome, ...] = ()
     note: Text | None = None
     proxy: Text | None = None
 
@@ -171,9 +190,7 @@ class Finding(Frozen):
             raise ValueError("a and b must name the same dimensions (say what was held the same in both)")
         if all(self.a[d] == self.b[d] for d in self.a):
             raise ValueError("a and b are the same condition; a finding compares two")
-        for target in self.results:
-            if target not in self.measured:
-                raise ValueError(f"results name {target!r}, which is not in measured")
+        _results_measured(self.measured, self.results, self.outcomes)
         return self
 
 
@@ -192,6 +209,49 @@ class Claim(Frozen):
         if all(v == NEUTRAL[d] for d, v in self.when.items()):
             raise ValueError("when names only neutral positions; a claim is about a change")
         return self
+
+
+class Exercise(Frozen):
+    """Another exercise the leg press is compared with."""
+
+    id: Id
+    name: Name
+    aliases: tuple[Name, ...] = ()
+    summary: Text
+
+
+class Comparison(Frozen):
+    """What one study observed when it compared the leg press (A) with another exercise (B)."""
+
+    id: Id
+    source: Id
+    exercise: Id
+    machine: Text
+    population: Text
+    n: Annotated[StrictInt, Field(ge=1, le=1_000_000)] | None = None
+    load: Name | None = None
+    measured: tuple[Id, ...] = ()
+    results: dict[Id, Result] = {}
+    outcomes: tuple[Outcome, ...] = ()
+    note: Text | None = None
+
+    @model_validator(mode="after")
+    def _something_measured(self) -> Self:
+        _results_measured(self.measured, self.results, self.outcomes)
+        return self
+
+
+class ExerciseClaim(Frozen):
+    """What a source says of the leg press against another exercise. `measure` names what would
+    test it; its status is derived from the comparisons that measured that, never typed."""
+
+    id: Id
+    source: Id
+    exercise: Id
+    measure: Name
+    direction: Literal["more", "less"]
+    text: Text
+    note: Text | None = None
 
 
 class View(Frozen):

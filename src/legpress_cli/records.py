@@ -112,6 +112,15 @@ class Choice:
 
 
 @dataclass(frozen=True, slots=True)
+class Outcome:
+    """Something other than a muscle's activity that a study measured in A against B."""
+
+    measure: str
+    result: Result
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class Finding:
     """What one study observed when it compared condition A with condition B."""
 
@@ -121,8 +130,9 @@ class Finding:
     b: dict[Dimension, str]
     machine: str
     population: str
-    measured: tuple[str, ...]
-    results: dict[str, Result]
+    measured: tuple[str, ...] = ()
+    results: dict[str, Result] = field(default_factory=dict)
+    outcomes: tuple[Outcome, ...] = ()
     load_percent: int | None = None
     n: int | None = None
     note: str | None = None
@@ -152,6 +162,46 @@ class Claim:
 
 
 @dataclass(frozen=True, slots=True)
+class Exercise:
+    """Another exercise the leg press is compared with."""
+
+    id: str
+    name: str
+    summary: str
+    aliases: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Comparison:
+    """What one study observed when it compared the leg press (A) with another exercise (B)."""
+
+    id: str
+    source: str
+    exercise: str
+    machine: str
+    population: str
+    n: int | None = None
+    load: str | None = None
+    measured: tuple[str, ...] = ()
+    results: dict[str, Result] = field(default_factory=dict)
+    outcomes: tuple[Outcome, ...] = ()
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseClaim:
+    """What a source says of the leg press against another exercise; status derived."""
+
+    id: str
+    source: str
+    exercise: str
+    measure: str
+    direction: Literal["more", "less"]
+    text: str
+    note: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class View:
     """A picture as rows of characters: a lowercase key fills a muscle's region, its uppercase
     twin marks where the label goes, '.' is the outline of the body and ' ' is background."""
@@ -176,6 +226,9 @@ class Catalog:
     views: tuple[View, ...]
     findings: tuple[Finding, ...]
     claims: tuple[Claim, ...]
+    exercises: tuple[Exercise, ...] = ()
+    comparisons: tuple[Comparison, ...] = ()
+    exercise_claims: tuple[ExerciseClaim, ...] = ()
     _muscles: dict[str, Muscle] = field(init=False, repr=False, compare=False)
     _groups: dict[str, Group] = field(init=False, repr=False, compare=False)
     _sources: dict[str, Source] = field(init=False, repr=False, compare=False)
@@ -183,6 +236,8 @@ class Catalog:
     _choices: dict[tuple[str, str], Choice] = field(init=False, repr=False, compare=False)
     _findings_on: dict[str, tuple[Finding, ...]] = field(init=False, repr=False, compare=False)
     _claims_on: dict[str, tuple[Claim, ...]] = field(init=False, repr=False, compare=False)
+    _exercises: dict[str, Exercise] = field(init=False, repr=False, compare=False)
+    _compared_on: dict[str, tuple[Comparison, ...]] = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
         put = object.__setattr__
@@ -204,6 +259,11 @@ class Catalog:
             for mid in dict.fromkeys(i for t in c.targets for i in self.expand(t)):
                 claims_on.setdefault(mid, []).append(c)
         put(self, "_claims_on", {k: tuple(v) for k, v in claims_on.items()})
+        put(self, "_exercises", {e.id: e for e in self.exercises})
+        compared_on: dict[str, list[Comparison]] = {e.id: [] for e in self.exercises}
+        for comparison in self.comparisons:
+            compared_on.setdefault(comparison.exercise, []).append(comparison)
+        put(self, "_compared_on", {k: tuple(v) for k, v in compared_on.items()})
 
     def muscle(self, muscle_id: str) -> Muscle:
         return self._muscles[muscle_id]
@@ -234,6 +294,12 @@ class Catalog:
     def claims_on(self, muscle_id: str) -> tuple[Claim, ...]:
         return self._claims_on.get(muscle_id, ())
 
+    def exercise(self, exercise_id: str) -> Exercise:
+        return self._exercises[exercise_id]
+
+    def comparisons_with(self, exercise_id: str) -> tuple[Comparison, ...]:
+        return self._compared_on.get(exercise_id, ())
+
     def display_name(self, target: str) -> str:
         """The name of a muscle or group id."""
         return self._groups[target].name if target in self._groups else self.muscle(target).name
@@ -244,7 +310,7 @@ class Catalog:
             return tuple(m.id for m in self.members(target))
         return (target,)
 
-    def result_for(self, finding: Finding, muscle: Muscle) -> Result | None:
+    def result_for(self, finding: Finding | Comparison, muscle: Muscle) -> Result | None:
         """What a finding reported for this muscle (or for its whole group); None if nothing."""
         return finding.results.get(muscle.id) or finding.results.get(muscle.group)
 

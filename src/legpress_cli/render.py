@@ -27,9 +27,10 @@ from legpress_cli.errors import OutputClosed
 from legpress_cli.vocab import DIMENSION_SPECS
 
 if TYPE_CHECKING:
-    from legpress_cli.advisor import Applied, StanceReport, Verdict
-    from legpress_cli.records import Catalog, Choice, Finding, Muscle
+    from legpress_cli.advisor import Applied, CompareReport, StanceReport, Verdict
+    from legpress_cli.records import Catalog, Choice, Comparison, Finding, Muscle
     from legpress_cli.results import (
+        CompareResult,
         CuesResult,
         EvidenceResult,
         MapResult,
@@ -235,8 +236,113 @@ def muscle_detail(r: MuscleResult, frame: Frame) -> RenderableType:
         parts += [table] if _set_widths(table, frame.width, min_flex=30) else _effect_lines(catalog, effects, glyphs)
     else:
         parts.append(Text("No study or source in the data says a foot position changes this muscle."))
+    parts += _compared_lines(r, glyphs)
     parts.append(Text(f"See 'legpress evidence {m.id}' for every finding that measured it.", style="dim"))
     return Group(*parts)
+
+
+def _compared_lines(r: MuscleResult, glyphs: Glyphs) -> list[RenderableType]:
+    """One line per exercise a study set the leg press against for this muscle or its group."""
+    out: list[RenderableType] = []
+    for e, row in r.compared:
+        who = _studies_text(r.catalog, row.findings)
+        what = r.catalog.display_name(row.target).lower()
+        line = Text(f"Against the {e.name.lower()}: {glyphs.arrow(row.direction)} {_COMPARED[row.direction]}")
+        line.append(f" for the {what} (")
+        line.append(grade(row.grade))
+        line.append(f"): {who}. See 'legpress compare {e.id}'.")
+        out.append(line)
+    if out:
+        out.insert(0, Text("The leg press against other exercises", style="bold"))
+    return out
+
+
+# How a comparison reads: the leg press against the other exercise.
+_COMPARED = {
+    "more": "more in the leg press",
+    "less": "less in the leg press",
+    "no_difference": "no difference",
+    "mixed": "studies disagree",
+    "not_measured": "not measured",
+}
+
+
+def _studies_text(catalog: Catalog, findings: tuple[tuple[Comparison, str], ...]) -> str:
+    return "; ".join(f"{catalog.source(c.source).label}, {DIRECTION_WORDS[result]}" for c, result in findings)
+
+
+def compare_view(r: CompareResult, frame: Frame) -> RenderableType:
+    """The leg press against one exercise: muscles, what else was measured, the articles' claims."""
+    report, catalog, glyphs = r.report, r.catalog, frame.glyphs
+    e = report.exercise
+    parts: list[RenderableType] = [
+        Text(f"The leg press against the {e.name.lower()}", style="bold"),
+        Text(e.summary, style="dim"),
+    ]
+    table = _table("Muscle or group", "Leg press", "Evidence", Wrap("Studies"))
+    for row in report.rows:
+        style = {"more": "green", "less": "red"}.get(row.direction, "")
+        table.add_row(
+            catalog.display_name(row.target),
+            Text(f"{glyphs.arrow(row.direction)} {_COMPARED[row.direction]}", style=style),
+            grade(row.grade),
+            _studies_text(catalog, row.findings),
+        )
+    if not report.rows:
+        parts.append(Text("No study here compared muscle activity in the two exercises."))
+    elif _set_widths(table, frame.width, min_flex=24):
+        parts.append(table)
+    else:  # narrow: one entry per muscle, the studies under it
+        for row in report.rows:
+            head = Text(
+                f"{catalog.display_name(row.target)}: {glyphs.arrow(row.direction)} {_COMPARED[row.direction]} ("
+            )
+            head.append(grade(row.grade))
+            head.append(")")
+            parts += [head, Padding(Text(_studies_text(catalog, row.findings)), (0, 0, 0, 2))]
+    if report.not_reported:
+        names = ", ".join(catalog.display_name(t).lower() for t in report.not_reported)
+        parts.append(Text(f"Measured, but no result reported: {names}.", style="dim"))
+    if report.not_measured:
+        names = ", ".join(advisor.names_for(catalog, list(report.not_measured)))
+        parts.append(Text(f"Never measured against the {e.name.lower()}: {names}.", style="dim"))
+    parts += _compared_measures(report, catalog, glyphs)
+    parts += _exercise_claims(report, catalog, glyphs)
+    parts.append(
+        Text(
+            "Arrows read the leg press against the other exercise. EMG compares a muscle with itself, "
+            "never one muscle with another.",
+            style="dim",
+        )
+    )
+    return Group(*parts)
+
+
+def _compared_measures(report: CompareReport, catalog: Catalog, glyphs: Glyphs) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    for m in report.measures:
+        label = catalog.source(m.comparison.source).label
+        said = f"{label}: {m.outcome.note}" if m.outcome.note else label
+        arrow = glyphs.arrow(m.outcome.result)
+        line = f"{arrow} {_sentence(m.outcome.measure)}: {_COMPARED[m.outcome.result]} ({said})."
+        out.append(Padding(Text(line), (0, 0, 0, 2)))
+    if out:
+        out.insert(0, Text("What else was measured", style="bold"))
+    return out
+
+
+def _exercise_claims(report: CompareReport, catalog: Catalog, glyphs: Glyphs) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    for u in report.claims:
+        line = Text(f"{glyphs.dagger} {catalog.source(u.claim.source).label}: {u.claim.text} ")
+        line.append(STATUS_WORDS[u.status].capitalize(), style=STATUS_STYLE[u.status])
+        line.append(".")
+        if u.claim.note:
+            line.append(f" {u.claim.note}")
+        out.append(Padding(line, (0, 0, 0, 2)))
+    if out:
+        out.insert(0, Text("What the articles claim", style="bold"))
+    return out
 
 
 def _direction_text(direction: str, glyphs: Glyphs) -> Text:
@@ -359,6 +465,29 @@ def _basis_lines(report: StanceReport, catalog: Catalog, glyphs: Glyphs) -> list
     return out
 
 
+def _measure_lines(report: StanceReport, catalog: Catalog, glyphs: Glyphs) -> list[RenderableType]:
+    """What else the findings for this stance measured: force per leg, strength gains."""
+    out: list[RenderableType] = []
+    for m in report.measures:
+        f = m.finding
+        said = f"{catalog.source(f.source).label}: {advisor.comparison_text(catalog, f)}"
+        if m.outcome.note:
+            said += f"; {m.outcome.note}"
+        if m.indirect:
+            said += f" (indirect: {'; '.join(m.indirect)})"
+        arrow = glyphs.arrow(m.direction)
+        line = f"{arrow} {_sentence(m.outcome.measure)}, {DIRECTION_WORDS[m.direction]} ({said})."
+        out.append(Padding(Text(line), (0, 0, 0, 2)))
+    if out:
+        out.insert(0, Text("What else was measured", style="bold"))
+    return out
+
+
+def _sentence(text: str) -> str:
+    """Upper-case the first letter only: 'PCL loading' and '1RM' keep their capitals."""
+    return text[:1].upper() + text[1:]
+
+
 def _contradicted_lines(report: StanceReport, catalog: Catalog, glyphs: Glyphs) -> list[RenderableType]:
     out: list[RenderableType] = []
     for c in report.contradicted:
@@ -380,6 +509,7 @@ def stance_view(r: StanceResult, frame: Frame) -> RenderableType:
     parts: list[RenderableType] = [_stance_table(report, catalog, frame)]
     if report.choices:
         parts += _basis_lines(report, catalog, frame.glyphs)
+        parts += _measure_lines(report, catalog, frame.glyphs)
         parts += _contradicted_lines(report, catalog, frame.glyphs)
         parts += _explanations(report.choices)
     parts += _stance_summary(report)
@@ -660,6 +790,7 @@ VIEWS: dict[type[Result], Callable[[Any, Frame], RenderableType]] = {
     results.TargetResult: target_view,
     results.MapResult: body_map,
     results.EvidenceResult: evidence_view,
+    results.CompareResult: compare_view,
 }
 
 

@@ -12,8 +12,16 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple, Union
 
 if TYPE_CHECKING:
-    from legpress_cli.advisor import EvidenceReport, SourceUse, StanceReport, TargetReport, Verdict
-    from legpress_cli.records import Catalog, Choice, Cue, Muscle
+    from legpress_cli.advisor import (
+        CompareReport,
+        CompareRow,
+        EvidenceReport,
+        SourceUse,
+        StanceReport,
+        TargetReport,
+        Verdict,
+    )
+    from legpress_cli.records import Catalog, Choice, Cue, Exercise, Muscle
     from legpress_cli.vocab import Phase, Role
 
 # Any command's result; `answer.render_result` takes one.
@@ -26,6 +34,7 @@ Result = Union[
     "TargetResult",
     "MapResult",
     "EvidenceResult",
+    "CompareResult",
 ]
 
 
@@ -41,6 +50,7 @@ class MuscleResult(NamedTuple):
     muscle: Muscle
     effects: tuple[tuple[Choice, Verdict], ...]
     guessed_from: str | None
+    compared: tuple[tuple[Exercise, CompareRow], ...] = ()
 
 
 class CuesResult(NamedTuple):
@@ -76,6 +86,12 @@ class EvidenceResult(NamedTuple):
     muscle_id: str | None
 
 
+class CompareResult(NamedTuple):
+    catalog: Catalog
+    report: CompareReport
+    guessed_from: str | None
+
+
 # Each command's result type, in the registry's order (checked by tests/test_registry.py).
 RESULTS: dict[str, type[Result]] = {
     "muscles": MusclesResult,
@@ -86,5 +102,6 @@ RESULTS: dict[str, type[Result]] = {
     "target": TargetResult,
     "map": MapResult,
     "evidence": EvidenceResult,
+    "compare": CompareResult,
 }
 COMMAND_OF: dict[type[Result], str] = {kind: name for name, kind in RESULTS.items()}

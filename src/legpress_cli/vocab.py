@@ -11,7 +11,7 @@ from typing import Literal, NamedTuple
 Grade = Literal["strong", "moderate", "weak", "claim", "contradicted"]
 Role = Literal["primary", "secondary", "stabilizer"]
 Phase = Literal["setup", "lowering", "bottom", "pressing", "top", "breathing"]
-Dimension = Literal["height", "width", "depth", "toes", "load"]
+Dimension = Literal["height", "width", "depth", "toes", "legs", "load"]
 # What a finding saw for one muscle, condition A against condition B.
 Result = Literal["more", "less", "no_difference"]
 # What the advisor says about one muscle in a stance against the neutral stance.
@@ -76,6 +76,13 @@ DIMENSION_SPECS: tuple[DimensionSpec, ...] = (
         ("straight", "out"),
         (Flag("--toes-out", "out", "Toes turned out."),),
         "Toe angle.",
+    ),
+    DimensionSpec(
+        "legs",
+        "number of legs",
+        ("both", "one"),
+        (Flag("--one-leg", "one", "Press with one leg at a time."),),
+        "Legs pressing at once.",
     ),
     DimensionSpec(
         "load",
