@@ -1,6 +1,8 @@
-"""Regenerate the pictures in docs/ with legpress itself: `python scripts/make_docs.py`.
+"""Regenerate the pictures in docs/ with legpress itself, and the completion index of the
+built-in data: `python scripts/make_docs.py`.
 
-tests/test_map.py fails when a committed picture differs from what this script would write.
+tests/test_map.py and tests/test_completion.py fail when a committed file differs from what this
+script would write.
 """
 
 from __future__ import annotations
@@ -37,6 +39,19 @@ def make(target: Path) -> list[Path]:
     return written
 
 
+INDEX = ROOT / "src" / "legpress_cli" / "completion_index.py"
+
+
+def index_text() -> str:
+    """The completion index for the built-in data (fastcomplete.py answers TAB from it)."""
+    from legpress_cli.catalog import builtin_data_dir
+    from legpress_cli.fastcomplete import render_index
+
+    return render_index(str(builtin_data_dir()))
+
+
 if __name__ == "__main__":
     for path in make(ROOT / "docs"):
         print(path.relative_to(ROOT))
+    INDEX.write_text(index_text(), encoding="utf-8")
+    print(INDEX.relative_to(ROOT))

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import contextlib
 import gc
+import os
 import sys
 
 from legpress_cli import __version__
@@ -12,10 +13,26 @@ from legpress_cli import __version__
 
 def _quiet_stdout() -> None:
     # Point stdout at /dev/null so the interpreter's last flush has nothing to complain about.
-    import os
-
     with contextlib.suppress(OSError):
         os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+
+
+def _fast_completion() -> bool:
+    """Answer a TAB press for a name from the generated index, before Typer loads; False
+    when Typer must answer (fastcomplete.py says which requests it knows)."""
+    try:
+        from legpress_cli.fastcomplete import answer, builtin_data
+
+        found = answer(os.environ, builtin_data())
+        if found is None:
+            return False
+        sys.stdout.write(found.text)
+        sys.stdout.flush()
+    except Exception:  # anything odd: Typer's path answers, or completes nothing
+        return False
+    if found.code:
+        sys.exit(found.code)
+    return True
 
 
 def main() -> None:
@@ -31,6 +48,8 @@ def main() -> None:
             _quiet_stdout()
             sys.stderr.write(f"legpress: error: cannot write output: {reason}\n")
             sys.exit(1)
+        return
+    if "_LEGPRESS_COMPLETE" in os.environ and _fast_completion():
         return
     # A run lasts well under a second (every data file is capped at 1 MB) and allocates some
     # 45,000 tracked objects, nearly all of them the libraries' modules, classes and functions,

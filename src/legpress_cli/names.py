@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Iterable, Sequence
-from typing import NamedTuple
+
+# Not typing.TYPE_CHECKING: a TAB press imports this module, and typing costs it ~4 ms.
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from collections.abc import Iterable, Sequence
 
 # A token this short must match exactly: "vl" is not a typo of "vi".
 _SHORT = 3
@@ -27,14 +30,40 @@ def unaccented(normalized: str) -> str:
     return unicodedata.normalize("NFC", "".join(c for c in decomposed if not unicodedata.combining(c)))
 
 
-class Spelling(NamedTuple):
-    text: str  # normalized
-    owner: str  # the id it names
+class Spelling(tuple[str, str]):
+    """(text, owner): a normalized spelling and the id it names. A plain tuple subclass rather
+    than a NamedTuple, which would import typing on every TAB press."""
+
+    __slots__ = ()
+
+    def __new__(cls, text: str, owner: str) -> Spelling:
+        return tuple.__new__(cls, (text, owner))
+
+    @property
+    def text(self) -> str:
+        return self[0]
+
+    @property
+    def owner(self) -> str:
+        return self[1]
 
 
-class Match(NamedTuple):
-    owners: tuple[str, ...]  # empty: nothing close; one: resolved; several: ambiguous
-    exact: bool
+class Match(tuple[tuple[str, ...], bool]):
+    """(owners, exact): owners empty when nothing is close, one when resolved, several when
+    ambiguous; exact when the name was spelled as written, not read as a typo or prefix."""
+
+    __slots__ = ()
+
+    def __new__(cls, owners: tuple[str, ...], exact: bool) -> Match:
+        return tuple.__new__(cls, (owners, exact))
+
+    @property
+    def owners(self) -> tuple[str, ...]:
+        return self[0]
+
+    @property
+    def exact(self) -> bool:
+        return self[1]
 
 
 def _token_score(query: Sequence[str], candidate: Sequence[str]) -> float:
