@@ -40,24 +40,51 @@ BASE_ENV = {k: v for k, v in os.environ.items() if k != "PYTHONDONTWRITEBYTECODE
 COMPLETE_ENV = {"_LEGPRESS_COMPLETE": "complete_bash", "COMP_WORDS": "legpress muscle vastus", "COMP_CWORD": "2"}
 
 
+PASS = [PY, "-c", "pass"]
+# A cache miss: an empty LEGPRESS_CACHE_DIR turns the cache off, so every run checks the data.
+COLD_ENV = {"LEGPRESS_CACHE_DIR": ""}
+
+
 @dataclass(frozen=True)
 class Case:
     label: str
     argv: list[str]
     env: dict[str, str]
-    wall_target: float | None  # at most this ratio to the yardstick
+    wall_target: float | None  # at most this ratio to the baseline
+    vs: tuple[str, ...] = tuple(YARDSTICK)  # the baseline it is paired with
+    vs_env: tuple[tuple[str, str], ...] = ()
+    memory: bool = True  # judged against the memory target
 
 
+RENDERED, JSON = 0.60, 0.40
 CASES = [
     Case("legpress --version", [LEGPRESS, "--version"], {}, 0.45),
-    Case("legpress muscles", [LEGPRESS, "muscles"], {}, 1.10),
-    Case("legpress muscles --json", [LEGPRESS, "muscles", "--json"], {}, 1.00),
-    Case("legpress stance --high --wide", [LEGPRESS, "stance", "--high", "--wide"], {}, 1.10),
-    Case("legpress cues", [LEGPRESS, "cues"], {}, 1.10),
-    Case("completion: legpress muscle vastus<TAB>", [LEGPRESS], COMPLETE_ENV, 1.00),
-    Case("python -c pass", [PY, "-c", "pass"], {}, None),
+    Case("legpress muscles", [LEGPRESS, "muscles"], {}, RENDERED),
+    Case("legpress muscles --json", [LEGPRESS, "muscles", "--json"], {}, JSON),
+    Case("legpress stance --high --wide", [LEGPRESS, "stance", "--high", "--wide"], {}, RENDERED),
+    Case("legpress stance --high --wide --json", [LEGPRESS, "stance", "--high", "--wide", "--json"], {}, JSON),
+    Case("legpress cues", [LEGPRESS, "cues"], {}, RENDERED),
+    Case("legpress target glutes", [LEGPRESS, "target", "glutes"], {}, RENDERED),
+    Case("legpress map --high", [LEGPRESS, "map", "--high"], {}, RENDERED),
+    Case("legpress compare squat", [LEGPRESS, "compare", "squat"], {}, RENDERED),
+    Case("legpress compare squat --json", [LEGPRESS, "compare", "squat", "--json"], {}, JSON),
+    Case("python -c pass", PASS, {}, None, memory=False),
+    # Against other baselines: TAB against the bare interpreter, a cache miss against a hit.
+    Case("TAB: muscle vastus<TAB> vs python -c pass", [LEGPRESS], COMPLETE_ENV, 1.50, tuple(PASS), memory=False),
+    Case(
+        "cold muscles vs warm muscles",
+        [LEGPRESS, "muscles"],
+        COLD_ENV,
+        1.25,
+        (LEGPRESS, "muscles"),
+        memory=False,
+    ),
 ]
-MEMORY_TARGET = 1.15
+MEMORY_TARGET = 0.65
+SCALES = (1, 10, 100)
+SCALE_COMMANDS = [["muscles"], ["stance", "--high", "--wide"], ["target", "glutes"], ["compare", "squat", "--json"]]
+# Goals: with 10x the data every command within 1.5x of its time on 1x; with 100x within 15x.
+SCALE_TARGETS = {10: 1.5, 100: 15.0}
 
 
 def once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
@@ -73,12 +100,13 @@ def once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
 
 
 def measure(case: Case, runs: int) -> dict[str, float]:
+    baseline, baseline_env = list(case.vs), dict(case.vs_env)
     once(case.argv, case.env)  # warm the file cache and .pyc files
-    once(YARDSTICK, {})
+    once(baseline, baseline_env)
     walls, peaks, ratios, mem_ratios, bases, base_peaks = [], [], [], [], [], []
     for _ in range(runs):
         wall, peak = once(case.argv, case.env)
-        base, base_peak = once(YARDSTICK, {})
+        base, base_peak = once(baseline, baseline_env)
         walls.append(wall)
         peaks.append(peak)
         bases.append(base)
@@ -138,6 +166,36 @@ def importtime(top: int) -> list[str]:
     return [f"  {cum / 1000:7.1f} ms cumulative  {own / 1000:6.1f} ms self  {name}" for cum, own, name in rows[:top]]
 
 
+def scaling(runs: int) -> int:
+    """Median wall time of each command on synthetic packs 1x, 10x and 100x the built-in data
+    (generated into a temporary folder; warm cache), and its ratio to the 1x time."""
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    from synthetic import write_pack
+
+    print()
+    print(f"scaling with the data (synthetic packs, warm cache, median of {runs}; goals: 10x <=1.5, 100x <=15)")
+    print(f"{'command':40} " + " ".join(f"{f'{k}x ms':>9} {'ratio':>6}" for k in SCALES))
+    missed = 0
+    with tempfile.TemporaryDirectory() as tmp:
+        packs = {k: write_pack(Path(tmp) / f"pack{k}", k) for k in SCALES}
+        env = {"LEGPRESS_MAX_FILE_BYTES": "100000000", "LEGPRESS_CACHE_DIR": str(Path(tmp) / "cache")}
+        for command in SCALE_COMMANDS:
+            times = {}
+            for k, pack in packs.items():
+                argv = [LEGPRESS, "--data", str(pack), *command]
+                once(argv, env)  # fills the cache
+                times[k] = statistics.median(once(argv, env)[0] for _ in range(runs))
+            cells = []
+            for k in SCALES:
+                ratio = times[k] / times[1]
+                target = SCALE_TARGETS.get(k)
+                ok = "" if target is None else ("" if ratio <= target else " MISSED")
+                missed += bool(ok)
+                cells.append(f"{times[k] * 1000:9.1f} {ratio:6.2f}{ok}")
+            print(f"{' '.join(command):40} " + " ".join(cells))
+    return missed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--runs", type=int, default=15, help="paired runs per command (default 15)")
@@ -159,7 +217,7 @@ def main() -> None:
         r = measure(case, args.runs)
         target = f"<={case.wall_target:.2f}" if case.wall_target is not None else ""
         wall_ok = verdict(r["ratio"], case.wall_target)
-        mem_ok = verdict(r["mem_ratio"], MEMORY_TARGET if case.wall_target is not None else None)
+        mem_ok = verdict(r["mem_ratio"], MEMORY_TARGET if case.memory and case.wall_target is not None else None)
         missed += (wall_ok == "MISSED") + (mem_ok == "MISSED")
         print(
             f"{case.label:40} {r['wall'] * 1000:7.1f} {r['yardstick'] * 1000:7.1f} {r['ratio']:5.2f} "
@@ -167,6 +225,7 @@ def main() -> None:
             f"{r['peak']:8.1f} {r['mem_ratio']:4.2f} {mem_ok}"
         )
     print(f"(memory target: peak at most {MEMORY_TARGET:.2f}x the yardstick's)")
+    missed += scaling(max(3, args.runs // 3))
     print("all targets met" if not missed else f"{missed} target(s) missed")
     print()
     if args.instructions:
