@@ -33,6 +33,8 @@ def max_bytes() -> int:
         return max(MAX_BYTES, int(os.environ.get("LEGPRESS_MAX_FILE_BYTES", "")))
     except ValueError:
         return MAX_BYTES
+
+
 _HINT = "fix the file, or leave out --data / LEGPRESS_DATA to use the built-in data"
 _DIR_HINT = "check the path, or leave out --data / LEGPRESS_DATA to use the built-in data"
 
