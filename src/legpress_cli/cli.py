@@ -53,6 +53,12 @@ def _note(message: str) -> None:
     sys.stderr.write(f"legpress: {shown(message)}\n")
 
 
+def _read_as(guessed_from: str | None, name: str, json_: bool) -> None:
+    """Say on stderr how a typo was read; JSON carries it as `guessed_from` instead."""
+    if guessed_from and not json_:
+        _note(f"reading {guessed_from!r} as {name}")
+
+
 def _error_line(message: str, hint: str | None) -> None:
     line = f"legpress: error: {message}"
     if hint:
@@ -433,8 +439,7 @@ def muscle(
     m = catalog.muscle(found.id)
     effects = advisor.option_effects(catalog, m)
     compared = advisor.compared_for(catalog, m)
-    if found.guessed_from and not json_:
-        _note(f"reading {name!r} as {m.name}")
+    _read_as(found.guessed_from, m.name, json_)
     _answer(ctx, results.MuscleResult(catalog, m, effects, found.guessed_from, compared), json_)
 
 
@@ -553,8 +558,7 @@ def target(
     catalog = _catalog(ctx)
     found = advisor.find(catalog, name, groups=True)
     report = advisor.rank(catalog, found)
-    if found.guessed_from and not json_:
-        _note(f"reading {name!r} as {report.name}")
+    _read_as(found.guessed_from, report.name, json_)
     _answer(ctx, results.TargetResult(catalog, report, found.guessed_from), json_)
 
 
@@ -585,8 +589,8 @@ def evidence(
     catalog = _catalog(ctx)
     found = advisor.find(catalog, name, groups=False) if name is not None else None
     report = advisor.evidence(catalog, found.id if found else None)
-    if found is not None and found.guessed_from and not json_:
-        _note(f"reading {name!r} as {catalog.muscle(found.id).name}")
+    if found is not None:
+        _read_as(found.guessed_from, catalog.muscle(found.id).name, json_)
     _answer(ctx, results.EvidenceResult(catalog, report, found.id if found else None), json_)
 
 
@@ -606,8 +610,7 @@ def compare(
     """The leg press against another exercise: muscle by muscle, what else was measured, and what the articles claim."""
     catalog = _catalog(ctx)
     found, guessed = advisor.find_exercise(catalog, exercise)
-    if guessed and not json_:
-        _note(f"reading {exercise!r} as {found.name}")
+    _read_as(guessed, found.name, json_)
     _answer(ctx, results.CompareResult(catalog, advisor.compare(catalog, found), guessed), json_)
 
 
