@@ -289,6 +289,7 @@ PAIRS = [
     (model.Exercise, records.Exercise),
     (model.Comparison, records.Comparison),
     (model.ExerciseClaim, records.ExerciseClaim),
+    (model.Shape, records.Shape),
     (model.View, records.View),
 ]
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import errno
 import json
 import os
@@ -143,12 +144,16 @@ def tiny_disk(tmp_path: Path) -> Iterator[Path]:
 def test_svg_on_a_real_full_disk_keeps_the_previous_file(tiny_disk: Path) -> None:
     out = tiny_disk / "legs.svg"
     out.write_text("the previous picture")
+    with contextlib.suppress(OSError), (tiny_disk / "filler").open("wb") as filler:
+        while True:  # fill the disk to its last block
+            filler.write(b"x" * 1024)
+            filler.flush()
     legpress = str(Path(sys.executable).parent / "legpress")
     result = subprocess.run([legpress, "map", "--high", "--svg", str(out)], capture_output=True, text=True)
     assert result.returncode == 1
     assert result.stderr.startswith(f"legpress: error: cannot write {out}: no space left on device")
     assert out.read_text() == "the previous picture"
-    assert [p.name for p in tiny_disk.iterdir()] == ["legs.svg"]
+    assert sorted(p.name for p in tiny_disk.iterdir()) == ["filler", "legs.svg"]
 
 
 def test_svg_replaces_a_file_whole_and_keeps_its_permissions(run: Run, tmp_path: Path) -> None:
@@ -245,10 +250,15 @@ def test_docs_pictures_are_current(tmp_path: Path) -> None:
 def test_shapes_come_from_data(run: Run, data_copy: Path) -> None:
     """A region added to the data is drawn with no code change."""
     path = data_copy / "bodymap.toml"
+    shape = '[[view.shape]]\nmuscle = "gluteus-maximus"\npath = "M 10 10 L 20 10 L 20 20 Z"\nlabel = [15, 15]\n\n'
     text = path.read_text(encoding="utf-8").replace(
-        'o = "soleus"\n\n[[view]]', 'o = "soleus"\nz = "gluteus-maximus"\n\n[[view]]', 1
+        'o = "soleus"\n\n[[view.shape]]', f'o = "soleus"\nz = "gluteus-maximus"\n\n{shape}[[view.shape]]', 1
     )
     text = text.replace('"   .....        .....   ",', '"   .zzZ.        .....   ",', 1)
     path.write_text(text, encoding="utf-8")
-    out = run("--data", str(data_copy), "map").stdout
+    out = run("--data", str(data_copy), "map", "--svg", str(data_copy.parent / "m.svg")).stdout
     assert ".::Z." in out
+    svg = (data_copy.parent / "m.svg").read_text(encoding="utf-8")
+    front = svg[svg.index('data-view="front"') : svg.index('data-view="back"')]
+    # drawn on both legs: the path and its mirror image in a 200-wide view
+    assert 'data-muscle="gluteus-maximus" d="M 10 10 L 20 10 L 20 20 Z M 190 10 L 180 10 L 180 20 Z"' in front

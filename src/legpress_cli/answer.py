@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING, Literal
 
-from legpress_cli.results import COMMAND_OF
+from legpress_cli.results import COMMAND_OF, MapResult
 
 if TYPE_CHECKING:
     from legpress_cli.results import Result
@@ -21,6 +21,10 @@ def render_result(result: Result, fmt: Format) -> str:
         from legpress_cli.jsonview import dumps, envelope
 
         return dumps(envelope(result))
+    if fmt == "svg" and isinstance(result, MapResult):
+        from legpress_cli.vector import map_svg
+
+        return map_svg(result.catalog, result.report)
     from legpress_cli import render
 
     if fmt == "svg":

@@ -167,6 +167,15 @@ def _check_views(bodymap: BodyMapFile, muscle_ids: set[str]) -> None:
         for key, ref in v.regions.items():
             if ref not in muscle_ids:
                 raise ReferenceProblem("bodymap.toml", f"view[{n}].regions.{key}", f"unknown muscle {ref!r}")
+        keyed = set(v.regions.values())
+        for k, shape in enumerate(v.shape):
+            if shape.muscle not in keyed:
+                # The key letter is the shape's label on the map and in the legend.
+                raise ReferenceProblem(
+                    "bodymap.toml",
+                    f"view[{n}].shape[{k}].muscle",
+                    f"{shape.muscle!r} has no key in this view's regions",
+                )
 
 
 def _need(file: str, path: str, refs: Iterable[str], known: set[str], what: str) -> None:

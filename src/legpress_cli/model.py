@@ -23,6 +23,7 @@ from pydantic import (
     model_validator,
 )
 
+from legpress_cli.paths import path_tokens
 from legpress_cli.records import Joint, SourceKind
 from legpress_cli.vocab import CHOICES, NEUTRAL, SPECS, Dimension, Grade, Phase, Result, Role
 
@@ -254,9 +255,32 @@ class ExerciseClaim(Frozen):
     note: Text | None = None
 
 
+def _path(path: str) -> str:
+    path_tokens(path)
+    return path
+
+
+PathData = Annotated[str, StringConstraints(min_length=1, max_length=4000), AfterValidator(_path)]
+
+
+Extent = Annotated[int, Field(strict=True, ge=10, le=2000)]
+
+
+class Shape(Frozen):
+    """One muscle on the vector map, drawn for the leg on the viewer's left; legpress mirrors it
+    for the other leg. `label` is where its key letter sits; a deep muscle is drawn dashed."""
+
+    muscle: Id
+    path: PathData
+    label: tuple[StrictInt, StrictInt]
+    deep: StrictBool = False
+
+
 class View(Frozen):
     """A picture as rows of characters: a lowercase key fills a muscle's region, its uppercase
-    twin marks where the label goes, '.' is the outline of the body and ' ' is background."""
+    twin marks where the label goes, '.' is the outline of the body and ' ' is background.
+
+    `size`, `outline` and `shape` draw the same view as vectors (`map --svg`, the handout)."""
 
     # Spaces are background, so rows must keep them.
     model_config = ConfigDict(frozen=True, extra="forbid", str_strip_whitespace=False, defer_build=True)
@@ -265,6 +289,12 @@ class View(Frozen):
     title: Name
     rows: Annotated[tuple[str, ...], Field(min_length=1, max_length=60)]
     regions: dict[str, Id]
+    size: (
+        tuple[Annotated[int, Field(strict=True, ge=10, le=2000)], Annotated[int, Field(strict=True, ge=10, le=2000)]]
+        | None
+    ) = None
+    outline: PathData | None = None
+    shape: Annotated[tuple[Shape, ...], Field(max_length=200)] = ()
 
     @model_validator(mode="after")
     def _grid_is_consistent(self) -> Self:
@@ -279,4 +309,28 @@ class View(Frozen):
             for ch in row:
                 if ch not in allowed:
                     raise ValueError(f"rows[{n}] uses {ch!r}, which is not a region key")
+        if self.shape or self.outline:
+            self._check_drawing()
         return self
+
+    def _check_drawing(self) -> None:
+        if self.size is None or self.outline is None:
+            raise ValueError("a view with shapes needs both size and outline")
+        width, height = self.size
+        seen: set[str] = set()
+        for n, sh in enumerate(self.shape):
+            where = f"shape[{n}]"
+            if sh.muscle in seen:
+                raise ValueError(f"{where}: {sh.muscle!r} is drawn twice in this view; join its parts in one path")
+            seen.add(sh.muscle)
+            _inside(sh.path, width, height, where)
+            if not (0 <= sh.label[0] <= width and 0 <= sh.label[1] <= height):
+                raise ValueError(f"{where}.label: {list(sh.label)} is outside the view's size {width}x{height}")
+        _inside(self.outline, width, height, "outline")
+
+
+def _inside(path: str, width: int, height: int, where: str) -> None:
+    numbers = [t for t in path_tokens(path) if isinstance(t, float)]
+    xs, ys = numbers[0::2], numbers[1::2]
+    if any(not 0 <= x <= width for x in xs) or any(not 0 <= y <= height for y in ys):
+        raise ValueError(f"{where}: a point lies outside the view's size {width}x{height}")

@@ -190,6 +190,15 @@ class ExerciseClaim(NamedTuple):
     note: str | None = None
 
 
+class Shape(NamedTuple):
+    """One muscle on the vector map, for the leg on the viewer's left (mirrored for the other)."""
+
+    muscle: str
+    path: str
+    label: tuple[int, ...]
+    deep: bool = False
+
+
 class View(NamedTuple):
     """A picture as rows of characters: a lowercase key fills a muscle's region, its uppercase
     twin marks where the label goes, '.' is the outline of the body and ' ' is background."""
@@ -198,6 +207,9 @@ class View(NamedTuple):
     title: str
     rows: tuple[str, ...]
     regions: dict[str, str]
+    size: tuple[int, ...] | None = None
+    outline: str | None = None
+    shape: tuple[Shape, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -890,4 +890,8 @@ def svg_text(renderable: RenderableType, title: str, width: int = 100) -> str:
         record=True, width=width, force_terminal=True, color_system="truecolor", file=io.StringIO(), **_LITERAL
     )
     console.print(renderable)
-    return console.export_svg(title=title)
+    # rich's template fetches Fira Code from a CDN; a file that stands alone uses a local monospace.
+    return _FONT_FACE.sub("", console.export_svg(title=title))
+
+
+_FONT_FACE = re.compile(r"[ \t]*@font-face\s*\{[^}]*\}\n?")

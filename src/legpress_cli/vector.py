@@ -1,0 +1,192 @@
+"""The anatomical body map as SVG: front and back outlines of the hips and legs, one path per
+muscle, shaded by how a stance changes each muscle's work. `map --svg`, the handout and the
+README picture all come from `map_svg`. Pure: takes the catalog and a stance report, returns
+text. The shapes are data (bodymap.toml), drawn for the leg on the viewer's left and mirrored
+here for the other, so a new muscle is drawn without code.
+
+Every shade is a pattern as well as a colour, every muscle carries its key letter and a
+<title>, and the figure a <title> and <desc>, so the picture reads in black and white and to a
+screen reader. No fonts, scripts or images from anywhere else: the file stands alone.
+"""
+
+from __future__ import annotations
+
+from html import escape
+from typing import TYPE_CHECKING
+
+from legpress_cli.advisor import DIRECTION_WORDS, names_for, stance_label
+from legpress_cli.paths import drawn
+
+if TYPE_CHECKING:
+    from legpress_cli.advisor import StanceReport, Verdict
+    from legpress_cli.records import Catalog, View
+
+# Each change: its words in the legend, a fill, and the pattern drawn over the fill. Darker
+# marks on a mid fill stay apart in greyscale: stripes, bars, plain, cross-hatch, dots.
+SHADES: dict[str, tuple[str, str, str]] = {
+    "more": ("more work", "#e4572e", '<path d="M0 0 L0 6" stroke="#5c1607" stroke-width="2.2"/>'),
+    "less": ("less work", "#6d9ad6", '<path d="M0 3 L6 3" stroke="#123364" stroke-width="1.6"/>'),
+    "no_difference": ("no difference", "#b3b3b3", ""),
+    "mixed": ("studies disagree", "#c39be0", '<path d="M0 0 L6 6 M6 0 L0 6" stroke="#3f1d5c" stroke-width="1"/>'),
+    "not_measured": ("not measured", "#f7f3ec", '<circle cx="3" cy="3" r="0.9" fill="#6b6255"/>'),
+}
+ORDER = ("more", "less", "no_difference", "mixed", "not_measured")
+FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
+INK = "#1a1a1a"
+GAP = 30
+TOP = 62  # the figure's title and the views' titles
+KEY_ROW = 15
+ROTATED = ' patternTransform="rotate(45)"'
+
+
+def map_svg(catalog: Catalog, report: StanceReport) -> str:
+    """The map for this stance, as a file of its own or to place inside an HTML page."""
+    views = [v for v in catalog.views if v.shape and v.size and v.outline]
+    verdicts = {v.muscle.id: v for v in report.verdicts}
+    stance = stance_label(catalog, report.stance)
+    title = f"Leg press, {stance}: how each muscle's work changes against the neutral stance"
+    heading = (f"Leg press: {stance}", "Change in each muscle's work against the neutral stance")
+    if not views:
+        return _document(460, 80, title, "The data has no vector drawing.", [_text(10, 40, "No drawing in this data.")])
+    x = 0
+    body: list[str] = [_text(0, 14, heading[0], size=13, weight="bold"), _text(0, 30, heading[1], size=10)]
+    for view in views:
+        body.append(_view(view, verdicts, x))
+        x += _size(view)[0] + GAP
+    width = x - GAP
+    height = TOP + max(_size(v)[1] for v in views) + 12
+    legend, legend_height = _legend(catalog, views, verdicts, height, width)
+    body += legend
+    return _document(width, height + legend_height, title, _description(catalog, views, verdicts), body)
+
+
+def _size(view: View) -> tuple[int, int]:
+    assert view.size is not None
+    return view.size[0], view.size[1]
+
+
+def _view(view: View, verdicts: dict[str, Verdict], x: int) -> str:
+    width, _ = _size(view)
+    assert view.outline is not None
+    keys = {mid: key.upper() for key, mid in view.regions.items()}
+    both = f"{drawn(view.outline)} {drawn(view.outline, width)}"
+    parts = [
+        f'<g transform="translate({x} {TOP})" class="view" data-view="{escape(view.id)}">',
+        _text(width / 2, -8, view.title, size=12, weight="bold", anchor="middle"),
+        f'<path class="outline" d="{both}" fill="#fbf8f3" stroke="#4d4d4d" stroke-width="1.4"/>',
+    ]
+    # Surface muscles first, deep ones over them: dashed and see-through, so both read.
+    for shape in sorted(view.shape, key=lambda s: s.deep):
+        verdict = verdicts.get(shape.muscle)
+        if verdict is None:
+            continue
+        direction = verdict.direction
+        words = SHADES[direction][0]
+        grade = f", {verdict.grade} evidence" if verdict.grade else ""
+        deep = " (deep, under the surface muscles)" if shape.deep else ""
+        style = ' stroke-dasharray="4 2.5" fill-opacity="0.55"' if shape.deep else ""
+        parts.append(
+            f'<path class="muscle {direction}{" deep" if shape.deep else ""}" data-muscle="{escape(shape.muscle)}"'
+            f' d="{drawn(shape.path)} {drawn(shape.path, width)}" fill="url(#lp-{direction})"'
+            f' stroke="#262626" stroke-width="0.9"{style}>'
+            f"<title>{escape(verdict.muscle.name)}{deep}: {words}{grade}</title></path>"
+        )
+    for shape in view.shape:
+        if shape.muscle in verdicts:
+            parts.append(_key(shape.label[0], shape.label[1], keys[shape.muscle]))
+    parts.append("</g>")
+    return "\n".join(parts)
+
+
+def _key(x: float, y: float, letter: str) -> str:
+    # A white disc under the letter keeps its contrast whatever pattern it sits on.
+    return (
+        f'<g class="key" aria-hidden="true"><circle cx="{x}" cy="{y}" r="6.5" fill="#ffffff" stroke="{INK}"'
+        f' stroke-width="0.8"/>{_text(x, y + 3.3, letter, size=9, weight="bold", anchor="middle")}</g>'
+    )
+
+
+def _legend(
+    catalog: Catalog, views: list[View], verdicts: dict[str, Verdict], top: int, width: int
+) -> tuple[list[str], int]:
+    out: list[str] = []
+    columns = 3
+    step = width / columns
+    for n, direction in enumerate(ORDER):
+        x, y = (n % columns) * step, top + (n // columns) * 18
+        out.append(
+            f'<rect x="{x:g}" y="{y}" width="20" height="12" fill="url(#lp-{direction})" stroke="{INK}"'
+            ' stroke-width="0.8"/>'
+        )
+        out.append(_text(x + 26, y + 10, SHADES[direction][0], size=10))
+    y = top + 2 * 18 + 4
+    out.append(f'<rect x="0" y="{y}" width="20" height="12" fill="none" stroke="{INK}" stroke-dasharray="4 2.5"/>')
+    out.append(_text(26, y + 10, "dashed: a deep muscle, under the surface ones", size=10))
+    entries = _key_entries(views, verdicts)
+    half = (len(entries) + 1) // 2
+    y += 24
+    for n, (letter, mid) in enumerate(entries):
+        v = verdicts[mid]
+        grade = f" ({v.grade})" if v.grade else ""
+        line = f"{v.muscle.name}: {DIRECTION_WORDS[v.direction]}{grade}"
+        cx, cy = (0 if n < half else width / 2), y + (n % half) * KEY_ROW
+        out.append(_key(cx + 7, cy + 2, letter))
+        out.append(_text(cx + 18, cy + 5.5, line, size=10))
+    return out, 24 + 2 * 18 + 4 + half * KEY_ROW + 8
+
+
+def _key_entries(views: list[View], verdicts: dict[str, Verdict]) -> list[tuple[str, str]]:
+    """Each drawn muscle once, with its letter in the first view it appears in."""
+    seen: dict[str, tuple[str, str]] = {}
+    for view in views:
+        keys = {mid: key.upper() for key, mid in view.regions.items()}
+        for shape in view.shape:
+            if shape.muscle in verdicts:
+                seen.setdefault(shape.muscle, (keys[shape.muscle], shape.muscle))
+    return list(seen.values())
+
+
+def _description(catalog: Catalog, views: list[View], verdicts: dict[str, Verdict]) -> str:
+    """The figure in words, for a screen reader and for anyone who cannot see the shading."""
+    drawn = [mid for v in views for mid in dict.fromkeys(s.muscle for s in v.shape) if mid in verdicts]
+    drawn = list(dict.fromkeys(drawn))
+    titles = " and ".join(v.title.lower() for v in views)
+    sentences = [f"Outlines of the hips and legs seen from the {titles}, each muscle shaded by its change."]
+    for direction in ORDER:
+        ids = [mid for mid in drawn if verdicts[mid].direction == direction]
+        if ids:
+            sentences.append(f"{SHADES[direction][0].capitalize()}: {', '.join(names_for(catalog, ids))}.")
+    deep = list(dict.fromkeys(s.muscle for v in views for s in v.shape if s.deep and s.muscle in verdicts))
+    if deep:
+        sentences.append(f"Drawn dashed as deep muscles: {', '.join(names_for(catalog, deep))}.")
+    return " ".join(sentences)
+
+
+def _patterns() -> str:
+    out = ["<defs>"]
+    for direction in ORDER:
+        _, fill, marks = SHADES[direction]
+        out.append(
+            f'<pattern id="lp-{direction}" width="6" height="6" patternUnits="userSpaceOnUse"'
+            f"{ROTATED if direction == 'more' else ''}>"
+            f'<rect width="6" height="6" fill="{fill}"/>{marks}</pattern>'
+        )
+    out.append("</defs>")
+    return "\n".join(out)
+
+
+def _text(x: float, y: float, text: str, *, size: int = 10, weight: str = "normal", anchor: str = "start") -> str:
+    bold = ' font-weight="bold"' if weight == "bold" else ""
+    middle = f' text-anchor="{anchor}"' if anchor != "start" else ""
+    return f'<text x="{x:g}" y="{y:g}" font-size="{size}"{bold}{middle} fill="{INK}">{escape(text)}</text>'
+
+
+def _document(width: int, height: float, title: str, description: str, body: list[str]) -> str:
+    return (
+        f'<svg xmlns="http://www.w3.org/2000/svg" class="bodymap" viewBox="-8 -6 {width + 16:g} {height + 12:g}"'
+        f' width="{width + 16:g}" height="{height + 12:g}" role="img" aria-labelledby="lp-map-title lp-map-desc"'
+        f' font-family="{FONT}">\n'
+        f'<title id="lp-map-title">{escape(title)}</title>\n'
+        f'<desc id="lp-map-desc">{escape(description)}</desc>\n'
+        f"{_patterns()}\n" + "\n".join(body) + "\n</svg>\n"
+    )
