@@ -21,13 +21,13 @@ from rich.padding import Padding
 from rich.table import Column, Table
 from rich.text import Text
 
-from legpress_cli import advisor, results
+from legpress_cli import advisor, results, words
 from legpress_cli.advisor import DIRECTION_WORDS
 from legpress_cli.errors import OutputClosed
 from legpress_cli.vocab import DIMENSION_SPECS
 
 if TYPE_CHECKING:
-    from legpress_cli.advisor import Applied, CompareReport, StanceReport, Verdict
+    from legpress_cli.advisor import CompareReport, StanceReport, Verdict
     from legpress_cli.records import Catalog, Choice, Comparison, Finding, Muscle
     from legpress_cli.results import (
         CompareResult,
@@ -87,7 +87,6 @@ def grade(text: str | None) -> Text:
     return Text(text or "-", style=GRADE_STYLE.get(text or "", "dim"))
 
 
-STATUS_WORDS = {"supports": "research supports", "contradicts": "contradicted", "not_tested": "not tested"}
 STATUS_STYLE = {"supports": "green", "contradicts": "bold red", "not_tested": "magenta"}
 
 
@@ -231,7 +230,7 @@ def muscle_detail(r: MuscleResult, frame: Frame) -> RenderableType:
     if effects:
         table = _table(Wrap("Stance"), "Change", "Evidence", Wrap("Why"), title="Foot positions")
         for ch, v in effects:
-            table.add_row(ch.label, _direction_text(v.direction, glyphs), grade(v.grade), basis(catalog, v))
+            table.add_row(ch.label, _direction_text(v.direction, glyphs), grade(v.grade), words.basis(catalog, v))
         # Where the reasons would be squeezed into a narrow column, list them under each stance.
         parts += [table] if _set_widths(table, frame.width, min_flex=30) else _effect_lines(catalog, effects, glyphs)
     else:
@@ -324,7 +323,7 @@ def _compared_measures(report: CompareReport, catalog: Catalog, glyphs: Glyphs) 
         label = catalog.source(m.comparison.source).label
         said = f"{label}: {m.outcome.note}" if m.outcome.note else label
         arrow = glyphs.arrow(m.outcome.result)
-        line = f"{arrow} {_sentence(m.outcome.measure)}: {_COMPARED[m.outcome.result]} ({said})."
+        line = f"{arrow} {words.capital(m.outcome.measure)}: {_COMPARED[m.outcome.result]} ({said})."
         out.append(Padding(Text(line), (0, 0, 0, 2)))
     if out:
         out.insert(0, Text("What else was measured", style="bold"))
@@ -335,7 +334,7 @@ def _exercise_claims(report: CompareReport, catalog: Catalog, glyphs: Glyphs) ->
     out: list[RenderableType] = []
     for u in report.claims:
         line = Text(f"{glyphs.dagger} {catalog.source(u.claim.source).label}: {u.claim.text} ")
-        line.append(STATUS_WORDS[u.status].capitalize(), style=STATUS_STYLE[u.status])
+        line.append(words.STATUS_WORDS[u.status].capitalize(), style=STATUS_STYLE[u.status])
         line.append(".")
         if u.claim.note:
             line.append(f" {u.claim.note}")
@@ -350,45 +349,6 @@ def _direction_text(direction: str, glyphs: Glyphs) -> Text:
     return Text(f"{glyphs.arrow(direction)} {DIRECTION_WORDS[direction]}", style=style)
 
 
-def finding_words(catalog: Catalog, a: Applied, muscle: Muscle) -> str:
-    """'Da Silva 2008, more with high feet than with low feet at 80% of 1RM (indirect)'."""
-    f = a.finding
-    result = catalog.result_for(f, muscle) or "no_difference"
-    a_text = advisor.condition_text(catalog, f.a, f.contrast)
-    b_text = advisor.condition_text(catalog, f.b, f.contrast)
-    if result == "no_difference":
-        text = f"no difference between {a_text} and {b_text}"
-    else:
-        text = f"{result} with {a_text} than with {b_text}"
-    held, load = advisor.held_and_load(catalog, f)
-    if held:
-        text += f", both with {held}"
-    if load:
-        text += f", {load}"
-    return f"{catalog.source(f.source).label}: {text}" + (" (indirect)" if a.indirect else "")
-
-
-def basis(catalog: Catalog, v: Verdict) -> str:
-    """What a verdict rests on, option by option: the findings, then the claims."""
-    out: list[str] = []
-    several = len(v.parts) > 1
-    for part in v.parts:
-        bits = [finding_words(catalog, a, v.muscle) for a in part.findings]
-        for use in part.claims:
-            bits.append(
-                f"{catalog.source(use.claim.source).label} claims {use.claim.direction} ({STATUS_WORDS[use.status]})"
-            )
-        said = "; ".join(bits) or "nothing measured or claimed"
-        if several:
-            label = ", ".join(catalog.label(d, value) for d, value in part.options)
-            grade_text = f", {part.grade}" if part.grade else ""
-            out.append(f"{label} [{DIRECTION_WORDS[part.direction]}{grade_text}]: {said}")
-        else:
-            out.append(said)
-    out += list(v.load_notes)
-    return ". ".join(out) + "."
-
-
 def _effect_lines(
     catalog: Catalog, effects: tuple[tuple[Choice, Verdict], ...], glyphs: Glyphs
 ) -> list[RenderableType]:
@@ -397,7 +357,7 @@ def _effect_lines(
         head = Text(f"{ch.label}: {glyphs.arrow(v.direction)} {DIRECTION_WORDS[v.direction]} (")
         head.append(grade(v.grade))
         head.append(")")
-        out += [head, Padding(Text(basis(catalog, v)), (0, 0, 0, 2))]
+        out += [head, Padding(Text(words.basis(catalog, v)), (0, 0, 0, 2))]
     return out
 
 
@@ -442,60 +402,37 @@ def _change_cell(v: Verdict, glyphs: Glyphs, words: bool) -> Text:
 
 def _basis_lines(report: StanceReport, catalog: Catalog, glyphs: Glyphs) -> list[RenderableType]:
     """One line per set of muscles that rest on the same evidence, so heads of a group share one."""
-    seen: dict[tuple[str, str | None, str], list[str]] = {}
-    for v in report.verdicts:
-        if v.direction == "not_measured" and not v.claims:
-            continue
-        seen.setdefault((v.direction, v.grade, basis(catalog, v)), []).append(v.muscle.id)
-    out: list[RenderableType] = []
-    if seen:
-        out.append(Text("What was measured", style="bold"))
-    for (direction, evidence, why), ids in seen.items():
-        names = ", ".join(advisor.names_for(catalog, ids))
-        line = Text(f"{glyphs.arrow(direction)} {names[0].upper()}{names[1:]}, {DIRECTION_WORDS[direction]} (")
+    groups = words.basis_groups(catalog, report)
+    out: list[RenderableType] = [Text("What was measured", style="bold")] if groups else []
+    for direction, evidence, names, why in groups:
+        line = Text(f"{glyphs.arrow(direction)} {words.capital(names)}, {DIRECTION_WORDS[direction]} (")
         line.append(grade(evidence))
         line.append(f"): {why}")
         out.append(Padding(line, (0, 0, 0, 2)))
-    unmeasured = [v.muscle.id for v in report.verdicts if v.direction == "not_measured" and not v.claims]
-    if unmeasured and report.choices:
-        listed = ", ".join(advisor.names_for(catalog, unmeasured))
-        out.append(
-            Padding(Text(f"{glyphs.arrow('not_measured')} Not measured in this stance: {listed}."), (0, 0, 0, 2))
-        )
+    unmeasured = words.unmeasured(catalog, report)
+    if unmeasured:
+        out.append(Padding(Text(f"{glyphs.arrow('not_measured')} {unmeasured}"), (0, 0, 0, 2)))
     return out
 
 
 def _measure_lines(report: StanceReport, catalog: Catalog, glyphs: Glyphs) -> list[RenderableType]:
     """What else the findings for this stance measured: force per leg, strength gains."""
-    out: list[RenderableType] = []
-    for m in report.measures:
-        f = m.finding
-        said = f"{catalog.source(f.source).label}: {advisor.comparison_text(catalog, f)}"
-        if m.outcome.note:
-            said += f"; {m.outcome.note}"
-        if m.indirect:
-            said += f" (indirect: {'; '.join(m.indirect)})"
-        arrow = glyphs.arrow(m.direction)
-        line = f"{arrow} {_sentence(m.outcome.measure)}, {DIRECTION_WORDS[m.direction]} ({said})."
-        out.append(Padding(Text(line), (0, 0, 0, 2)))
+    out: list[RenderableType] = [
+        Padding(Text(f"{glyphs.arrow(m.direction)} {words.measured(catalog, m)}"), (0, 0, 0, 2))
+        for m in report.measures
+    ]
     if out:
         out.insert(0, Text("What else was measured", style="bold"))
     return out
 
 
-def _sentence(text: str) -> str:
-    """Upper-case the first letter only: 'PCL loading' and '1RM' keep their capitals."""
-    return text[:1].upper() + text[1:]
-
-
 def _contradicted_lines(report: StanceReport, catalog: Catalog, glyphs: Glyphs) -> list[RenderableType]:
     out: list[RenderableType] = []
     for c in report.contradicted:
-        who = catalog.source(c.claim.source).label
-        by = ", ".join(dict.fromkeys(catalog.source(f.source).label for f in catalog.findings if f.id in c.decided_by))
-        line = Text(f"{glyphs.dagger} {who}: {c.claim.text} ")
+        who, claim, muscles, by = words.contradiction(catalog, c)
+        line = Text(f"{glyphs.dagger} {who}: {claim} ")
         line.append("Contradicted", style="bold red")
-        line.append(f" for the {c.muscles} by {by}, which found no such change.")
+        line.append(f" for the {muscles} by {by}, which found no such change.")
         out.append(line)
     if out:
         out.insert(0, Text("Claims research contradicts (shown, never counted)", style="bold"))
@@ -755,7 +692,7 @@ def evidence_view(r: EvidenceResult, frame: Frame) -> RenderableType:
             who = catalog.source(said.claim.source).label
             when = advisor.stance_label(catalog, advisor.Stance.of(**said.claim.when))
             line = Text(f"{who}, {when}: {said.claim.direction} {said.muscle.name.lower()}: ")
-            line.append(STATUS_WORDS[said.status], style=STATUS_STYLE[said.status])
+            line.append(words.STATUS_WORDS[said.status], style=STATUS_STYLE[said.status])
             if said.decided_by:
                 line.append(f" ({', '.join(said.decided_by)})")
             parts.append(Padding(line, (0, 0, 0, 2)))
