@@ -27,6 +27,7 @@ PINNED = {
     "NO_COLOR": "1",
     "TERM": "xterm-256color",
     "PYTHONIOENCODING": "utf-8",
+    "SOURCE_DATE_EPOCH": "1795305600",  # the handout's date: 2026-11-22
 }
 UNSET = (
     "FORCE_COLOR",

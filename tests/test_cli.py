@@ -35,6 +35,7 @@ GOLDEN_CASES = [
     ("stance-one-leg.txt", ["stance", "--one-leg"]),
     ("compare-squat.txt", ["compare", "squat"]),
     ("compare-knee-extension.txt", ["compare", "knee-extension"]),
+    ("report-high-wide.md", ["report", "--high", "--wide", "--format", "markdown", "-o", "-"]),
 ]
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import contextlib
 import errno
+import hashlib
 import json
 import os
 import stat
@@ -262,3 +263,12 @@ def test_shapes_come_from_data(run: Run, data_copy: Path) -> None:
     front = svg[svg.index('data-view="front"') : svg.index('data-view="back"')]
     # drawn on both legs: the path and its mirror image in a 200-wide view
     assert 'data-muscle="gluteus-maximus" d="M 10 10 L 20 10 L 20 20 Z M 190 10 L 180 10 L 180 20 Z"' in front
+
+
+def test_the_readme_screenshot_shows_the_current_handout() -> None:
+    """The PNG carries the SHA-256 of the page it was taken of (scripts/make_docs.py)."""
+    page = (ROOT / "docs" / make_docs.HANDOUT).read_bytes()
+    shot = (ROOT / "docs" / make_docs.SCREENSHOT).read_bytes()
+    assert make_docs.shown_page(shot) == hashlib.sha256(page).hexdigest(), (
+        f"docs/{make_docs.SCREENSHOT} is stale: run python scripts/make_docs.py (needs chromium)"
+    )

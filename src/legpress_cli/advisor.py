@@ -132,8 +132,14 @@ def list_muscles(catalog: Catalog, role: Role | None = None, group: str | None =
     return tuple(sorted(chosen, key=lambda m: (ROLES.index(m.role), -m.emphasis)))
 
 
-def list_cues(catalog: Catalog, phase: Phase | None = None) -> tuple[Cue, ...]:
-    chosen = [c for c in catalog.cues if phase is None or c.phase == phase]
+def list_cues(catalog: Catalog, phase: Phase | None = None, stance: Stance | None = None) -> tuple[Cue, ...]:
+    """The cues in phase order; with a stance, only those that apply to it."""
+    chosen = [
+        c
+        for c in catalog.cues
+        if (phase is None or c.phase == phase)
+        and (stance is None or all(stance.value(d) == v for d, v in c.when.items()))
+    ]
     return tuple(sorted(chosen, key=lambda c: PHASES.index(c.phase)))
 
 

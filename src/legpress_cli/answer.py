@@ -11,9 +11,13 @@ from typing import TYPE_CHECKING, Literal
 from legpress_cli.results import COMMAND_OF, MapResult
 
 if TYPE_CHECKING:
+    from legpress_cli.results import ReportResult
+
+if TYPE_CHECKING:
     from legpress_cli.results import Result
 
 Format = Literal["json", "text", "svg"]
+DocumentFormat = Literal["html", "markdown"]
 
 
 def render_result(result: Result, fmt: Format) -> str:
@@ -31,3 +35,11 @@ def render_result(result: Result, fmt: Format) -> str:
         return render.svg_text(render.view(result, render.SVG_FRAME), f"legpress {COMMAND_OF[type(result)]}")
     console = render.stdout_console()
     return render.to_text(console, render.view(result, render.frame_for(console)))
+
+
+def render_document(result: ReportResult, fmt: DocumentFormat) -> str:
+    """The handout as a self-contained HTML page or as Markdown."""
+    from legpress_cli import __version__, handout
+
+    doc = handout.build(result.catalog, result.report, result.cues, date=result.date, version=__version__)
+    return handout.html(doc) if fmt == "html" else handout.markdown(doc)

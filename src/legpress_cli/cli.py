@@ -22,6 +22,8 @@ from legpress_cli.commands import WITH_JSON
 from legpress_cli.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, LegpressError, OutputClosed, UsageProblem, shown
 from legpress_cli.vocab import DIMENSION_SPECS, Phase, Role
 
+DocumentFormat = Literal["html", "markdown"]
+
 if TYPE_CHECKING:
     from legpress_cli import advisor, results
     from legpress_cli.advisor import Stance
@@ -612,6 +614,60 @@ def compare(
     found, guessed = advisor.find_exercise(catalog, exercise)
     _read_as(guessed, found.name, json_)
     _answer(ctx, results.CompareResult(catalog, advisor.compare(catalog, found), guessed), json_)
+
+
+@app.command(
+    epilog=(
+        "Examples:  legpress report --high --wide -o handout.html  |  legpress report --one-leg -o -  |  "
+        "legpress report --low --format markdown -o notes.md"
+    )
+)
+@_with_stance_options
+def report(
+    ctx: typer.Context,
+    output: Annotated[
+        str,
+        typer.Option(
+            "-o", "--output", metavar="FILE", help="Write the handout to FILE; '-' writes it to standard output."
+        ),
+    ],
+    format_: Annotated[
+        DocumentFormat, typer.Option("--format", help="html: one page to print or email; markdown: for notes.")
+    ] = "html",
+    **given: Any,
+) -> None:
+    """A handout for one stance: the body map, muscles, cues and sources on one printable page."""
+    chosen = _stance(ctx, given)
+    catalog = _catalog(ctx)
+    result = results.ReportResult(
+        catalog, advisor.assess(catalog, chosen), advisor.list_cues(catalog, stance=chosen), _today()
+    )
+    from legpress_cli.answer import render_document
+
+    text = render_document(result, format_)
+    if output == "-":
+        _write(text)
+        return
+    from legpress_cli.catalog import builtin_data_dir
+    from legpress_cli.outfile import save
+
+    save(Path(output), text, _data_dir(ctx) or builtin_data_dir())
+
+
+def _today() -> str:
+    """Today's date, or the one SOURCE_DATE_EPOCH gives, so a handout can be made reproducibly."""
+    import datetime
+
+    pinned = os.environ.get("SOURCE_DATE_EPOCH")
+    if pinned is None:
+        return datetime.date.today().isoformat()
+    try:
+        return datetime.datetime.fromtimestamp(int(pinned), tz=datetime.UTC).date().isoformat()
+    except (ValueError, OverflowError, OSError):
+        raise UsageProblem(
+            f"SOURCE_DATE_EPOCH is {pinned!r}, not a number of seconds since 1970",
+            "unset it, or set it to a whole number such as 1700000000",
+        ) from None
 
 
 @app.command(epilog=("Examples:  legpress schema  |  legpress schema stance"))

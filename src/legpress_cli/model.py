@@ -120,6 +120,16 @@ class Cue(Frozen):
     why: Text
     evidence: Grade
     sources: Sources
+    # Only for stances with these choices (`when = { legs = "one" }`); the handout leaves it out
+    # of other stances. `legpress cues` lists every cue.
+    when: dict[Dimension, str] = {}
+
+    @model_validator(mode="after")
+    def _when_is_a_choice(self) -> Self:
+        for dimension, value in self.when.items():
+            if value not in CHOICES[dimension]:
+                raise ValueError(f"when.{dimension}: {value!r} is not one of {', '.join(CHOICES[dimension])}")
+        return self
 
 
 class Choice(Frozen):

@@ -94,6 +94,7 @@ class Cue(NamedTuple):
     why: str
     evidence: Grade
     sources: tuple[str, ...]
+    when: dict[str, str] = {}  # noqa: RUF012 - never mutated; a record is read-only by use
 
 
 class Choice(NamedTuple):

@@ -92,6 +92,16 @@ class CompareResult(NamedTuple):
     guessed_from: str | None
 
 
+class ReportResult(NamedTuple):
+    """The handout: one stance with the cues that apply to it. Written as HTML or Markdown, not
+    JSON (the stance command's JSON has the same advice)."""
+
+    catalog: Catalog
+    report: StanceReport
+    cues: tuple[Cue, ...]
+    date: str  # ISO date the handout was made (SOURCE_DATE_EPOCH pins it)
+
+
 # Each command's result type, in the registry's order (checked by tests/test_registry.py).
 RESULTS: dict[str, type[Result]] = {
     "muscles": MusclesResult,

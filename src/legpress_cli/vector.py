@@ -36,18 +36,28 @@ INK = "#1a1a1a"
 GAP = 30
 TOP = 62  # the figure's title and the views' titles
 KEY_ROW = 15
+NO_DRAWING = "The data has no vector drawing of the body."
 ROTATED = ' patternTransform="rotate(45)"'
+
+
+def describe(catalog: Catalog, report: StanceReport) -> str:
+    """The map in words: its <desc>, and the handout's text where a drawing cannot go."""
+    return _description(catalog, _drawn_views(catalog), {v.muscle.id: v for v in report.verdicts})
+
+
+def _drawn_views(catalog: Catalog) -> list[View]:
+    return [v for v in catalog.views if v.shape and v.size and v.outline]
 
 
 def map_svg(catalog: Catalog, report: StanceReport) -> str:
     """The map for this stance, as a file of its own or to place inside an HTML page."""
-    views = [v for v in catalog.views if v.shape and v.size and v.outline]
+    views = _drawn_views(catalog)
     verdicts = {v.muscle.id: v for v in report.verdicts}
     stance = stance_label(catalog, report.stance)
     title = f"Leg press, {stance}: how each muscle's work changes against the neutral stance"
     heading = (f"Leg press: {stance}", "Change in each muscle's work against the neutral stance")
     if not views:
-        return _document(460, 80, title, "The data has no vector drawing.", [_text(10, 40, "No drawing in this data.")])
+        return _document(460, 80, title, NO_DRAWING, [_text(10, 40, NO_DRAWING)])
     x = 0
     body: list[str] = [_text(0, 14, heading[0], size=13, weight="bold"), _text(0, 30, heading[1], size=10)]
     for view in views:
@@ -148,6 +158,8 @@ def _key_entries(views: list[View], verdicts: dict[str, Verdict]) -> list[tuple[
 
 def _description(catalog: Catalog, views: list[View], verdicts: dict[str, Verdict]) -> str:
     """The figure in words, for a screen reader and for anyone who cannot see the shading."""
+    if not views:
+        return NO_DRAWING
     drawn = [mid for v in views for mid in dict.fromkeys(s.muscle for s in v.shape) if mid in verdicts]
     drawn = list(dict.fromkeys(drawn))
     titles = " and ".join(v.title.lower() for v in views)

@@ -1,0 +1,167 @@
+"""`legpress report`: the handout as self-contained HTML or Markdown, one stance, written to a
+file or to stdout. The browser checks (print, screenshot, console) are in test_browser.py."""
+
+from __future__ import annotations
+
+import itertools
+import re
+import stat
+import xml.etree.ElementTree as ET
+from pathlib import Path
+
+import pytest
+
+from conftest import Run
+
+XHTML = re.compile(r"<!DOCTYPE html>\n")
+
+
+def page(run: Run, *args: str) -> str:
+    result = run("report", *args, "-o", "-")
+    assert result.exit_code == 0, result.stderr
+    assert result.stderr == ""
+    return result.stdout
+
+
+def parsed(html: str) -> ET.Element:
+    """The page as XML: it is written well-formed, every element closed and attribute quoted."""
+    return ET.fromstring(XHTML.sub("", html, count=1))
+
+
+def test_high_wide_writes_a_file_with_the_map_and_the_table(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "h.html"
+    result = run("report", "--high", "--wide", "-o", str(out))
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    html = out.read_text(encoding="utf-8")
+    root = parsed(html)
+    assert root.get("lang") == "en"
+    svg = root.find(".//{http://www.w3.org/2000/svg}svg")
+    assert svg is not None
+    muscles = [p.get("data-muscle") for p in svg.iter("{http://www.w3.org/2000/svg}path") if p.get("data-muscle")]
+    assert len(muscles) == 15  # 13 heads, gastrocnemius and soleus in both views
+    table = root.find(".//table")
+    assert table is not None
+    headers = [th.text for th in table.iter("th") if th.get("scope") == "col"]
+    assert headers == ["Muscle", "Group", "Emphasis", "Change", "Evidence"]
+
+
+def test_nothing_is_fetched_from_anywhere(run: Run) -> None:
+    html = page(run, "--high", "--wide")
+    links = re.findall(r"""(?:src|href|xlink:href)\s*=\s*["']([^"']*)""", html)
+    assert links and all(link.startswith("https://doi.org/10.") for link in links)
+    assert all(
+        u.startswith("https://doi.org/") for u in re.findall(r"https?://[^\s\"'<>)]+", html) if "w3.org" not in u
+    )
+    assert "url(" not in html.replace("url(#lp-", "") and "@import" not in html and "<script" not in html
+    assert "Content-Security-Policy\" content=\"default-src 'none'" in html
+    # the only links are in the sources list
+    sources = html[html.index('<ol class="sources">') :]
+    assert html.count("<a ") == sources.count("<a ")
+
+
+def test_the_page_holds_every_part_of_the_handout(run: Run) -> None:
+    root = parsed(page(run, "--high", "--wide"))
+    headings = [(int(h.tag[1]), "".join(h.itertext())) for h in root.iter() if re.fullmatch(r"h[1-6]", h.tag)]
+    assert headings[0] == (1, "Leg press: high feet, wide stance")
+    titles = [text for level, text in headings if level == 2]
+    assert titles == [
+        "Which muscles work, and how this stance changes them",
+        "What the studies measured",
+        "Claims the research contradicts",
+        "Why this stance does what it does",
+        "How to do it",
+        "Sources",
+    ]
+    levels = [level for level, _ in headings]
+    assert all(b - a <= 1 for a, b in itertools.pairwise(levels))  # no skipped level
+    text = "".join(root.itertext())
+    assert "Contradicted. Article A: A wide stance brings in more of the inner-thigh adductors" in text
+    assert "Made with legpress 0.1.0 on 2026-11-22. Not medical advice" in text
+    assert "Why: A failed rep can trap your knees against your chest" in text
+
+
+def test_sources_on_the_page_carry_their_doi(run: Run) -> None:
+    root = parsed(page(run, "--high"))
+    items = ["".join(li.itertext()) for li in root.iter("li") if li.find("a") is not None]
+    assert any(i.startswith("Da Silva 2008.") and "doi:10.1519/JSC.0b013e3181739445" in i for i in items)
+    links = [a.get("href") for a in root.iter("a")]
+    assert "https://doi.org/10.1519/JSC.0b013e3181739445" in links
+
+
+def test_one_leg_cues_only_in_a_one_leg_handout(run: Run) -> None:
+    assert "With one leg:" not in page(run, "--high")
+    assert page(run, "--one-leg").count("With one leg:") == 3
+    assert "one-leg-level-hips" in run("cues", "--json").stdout  # the cues command still lists all
+
+
+def test_markdown_has_the_same_muscles_and_cues(run: Run) -> None:
+    md = page(run, "--high", "--format", "markdown")
+    root = parsed(page(run, "--high"))
+    names = [th.text for th in root.iter("th") if th.get("scope") == "row"]
+    assert len(names) == 13
+    for name in names:
+        assert f"| {name} |" in md
+    cues = [cue for cue in re.findall(r'"cue": "([^"]+)"', run("cues", "--json").stdout) if "one leg" not in cue]
+    assert len(cues) == 10
+    for cue in cues:
+        assert f"- **{cue}** Prevents:" in md
+        assert f"<li><strong>{cue}</strong> Prevents:" in html_text(root)
+
+
+def html_text(root: ET.Element) -> str:
+    return ET.tostring(root, encoding="unicode")
+
+
+def test_markdown_escapes_marks_from_the_data(run: Run, data_copy: Path) -> None:
+    path = data_copy / "muscles.toml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('name = "Soleus"', 'name = "Sol*eus* | [x](y) <b>"', 1), encoding="utf-8")
+    md = run("--data", str(data_copy), "report", "--format", "markdown", "-o", "-").stdout
+    assert "| Sol\\*eus\\* \\| \\[x\\](y) \\<b\\> |" in md
+    html = run("--data", str(data_copy), "report", "-o", "-").stdout
+    parsed(html)
+    assert "Sol*eus* | [x](y) &lt;b&gt;" in html
+
+
+def test_the_date_follows_source_date_epoch(run: Run) -> None:
+    assert "on 2001-09-09." in run("report", "-o", "-", env={"SOURCE_DATE_EPOCH": "1000000000"}).stdout
+    bad = run("report", "-o", "-", env={"SOURCE_DATE_EPOCH": "soon"})
+    assert bad.exit_code == 2
+    assert bad.stderr == (
+        "legpress: error: SOURCE_DATE_EPOCH is 'soon', not a number of seconds since 1970 "
+        "(hint: unset it, or set it to a whole number such as 1700000000)\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], "Missing option '-o' / '--output'."),
+        (["-o", "-", "--format", "pdf"], "'pdf' is not one of 'html', 'markdown'."),
+        (["-o", "-", "--high", "--low"], "--high and --low both set the foot height; choose one"),
+    ],
+    ids=["no output", "bad format", "clashing options"],
+)
+def test_usage_errors(run: Run, args: list[str], expected: str) -> None:
+    result = run("report", *args)
+    assert result.exit_code == 2
+    assert expected in result.stderr
+    assert result.stdout == ""
+    assert len(result.stderr.strip().splitlines()) == 1
+
+
+def test_refuses_a_folder_and_the_data_folder(run: Run, tmp_path: Path, data_copy: Path) -> None:
+    folder = run("report", "-o", str(tmp_path))
+    assert folder.exit_code == 2 and "it is a folder" in folder.stderr
+    inside = run("--data", str(data_copy), "report", "-o", str(data_copy / "h.html"))
+    assert inside.exit_code == 2 and "inside the data folder" in inside.stderr
+    assert not (data_copy / "h.html").exists()
+
+
+def test_replaces_a_file_whole_and_keeps_its_mode(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "h.md"
+    out.write_text("old")
+    out.chmod(0o600)
+    assert run("report", "--format", "markdown", "-o", str(out)).exit_code == 0
+    assert out.read_text(encoding="utf-8").startswith("# Leg press: neutral stance\n")
+    assert stat.S_IMODE(out.stat().st_mode) == 0o600
