@@ -68,6 +68,7 @@ CASES = [
     Case("legpress map --high", [LEGPRESS, "map", "--high"], {}, RENDERED),
     Case("legpress compare squat", [LEGPRESS, "compare", "squat"], {}, RENDERED),
     Case("legpress compare squat --json", [LEGPRESS, "compare", "squat", "--json"], {}, JSON),
+    Case("legpress report --high --wide -o -", [LEGPRESS, "report", "--high", "--wide", "-o", "-"], {}, RENDERED),
     Case("python -c pass", PASS, {}, None, memory=False),
     # Against other baselines: TAB against the bare interpreter, a cache miss against a hit.
     Case("TAB: muscle vastus<TAB> vs python -c pass", [LEGPRESS], COMPLETE_ENV, 1.50, tuple(PASS), memory=False),

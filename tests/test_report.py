@@ -152,7 +152,11 @@ def test_usage_errors(run: Run, args: list[str], expected: str) -> None:
 
 def test_refuses_a_folder_and_the_data_folder(run: Run, tmp_path: Path, data_copy: Path) -> None:
     folder = run("report", "-o", str(tmp_path))
-    assert folder.exit_code == 2 and "it is a folder" in folder.stderr
+    assert folder.exit_code == 2
+    assert (
+        folder.stderr
+        == f"legpress: error: cannot write {tmp_path}: it is a folder (hint: give a file name, e.g. handout.html)\n"
+    )
     inside = run("--data", str(data_copy), "report", "-o", str(data_copy / "h.html"))
     assert inside.exit_code == 2 and "inside the data folder" in inside.stderr
     assert not (data_copy / "h.html").exists()

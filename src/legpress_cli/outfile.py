@@ -26,12 +26,12 @@ _HINTS = {
 }
 
 
-def save(path: Path, text: str, data_dir: Path) -> None:
+def save(path: Path, text: str, data_dir: Path, example: str = "legs.svg") -> None:
     """Write `text` to `path` atomically; refuse folders and anything in the data folder (a
     usage error, exit 2); a failed write is exit 1 with the system's reason."""
     target = Path(os.path.realpath(path))  # through a symlink to the file it names
     if target.is_dir() or str(path).endswith(os.sep):
-        raise UsageProblem(f"cannot write {path}: it is a folder", "give a file name, e.g. legs.svg")
+        raise UsageProblem(f"cannot write {path}: it is a folder", f"give a file name, e.g. {example}")
     data = Path(os.path.realpath(data_dir))
     if target == data or data in target.parents:
         raise UsageProblem(
