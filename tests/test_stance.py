@@ -150,7 +150,7 @@ def test_a_claim_direct_findings_did_not_bear_out_is_contradicted_and_never_coun
         [claim("c", {"width": "wide"}, ["big-front"])],
     )
     report = assess(cat, Stance.of(width="wide"))
-    v = report.verdict("big-front")
+    v = report.by_muscle()["big-front"]
     assert (v.direction, v.grade, v.change) == ("no_difference", "moderate", 0)
     assert [(u.claim.id, u.status, u.decided_by) for u in v.claims] == [("c", "contradicts", ("w",))]
     assert [(c.claim.id, c.muscle_ids) for c in report.contradicted] == [("c", ("big-front",))]
@@ -201,7 +201,7 @@ def test_a_rise_never_lifts_a_muscle_to_one_it_was_not_measured_to_out_work() ->
     # back-one (2) may not rise to meet small-front (3, falling to 2 at worst): both bars stay put.
     assert levels == {"big-front": (4, 4), "small-front": (3, 3), "back-one": (2, 2)}
     roomy = mini([finding("h", *HIGH_VS_MIDDLE, {"small-front": "more"})])
-    assert assess(roomy, Stance.of(height="high")).verdict("small-front").level == 3  # 4 would tie big-front
+    assert assess(roomy, Stance.of(height="high")).by_muscle()["small-front"].level == 3  # 4 would tie big-front
 
 
 def test_every_stance_keeps_the_neutral_order_of_muscles(catalog: Catalog) -> None:

@@ -493,8 +493,9 @@ class StanceReport(NamedTuple):
     summary: str
     measures: tuple[Measured, ...] = ()  # what else was measured: force, strength gains
 
-    def verdict(self, muscle_id: str) -> Verdict:
-        return next(v for v in self.verdicts if v.muscle.id == muscle_id)
+    def by_muscle(self) -> dict[str, Verdict]:
+        """Each muscle's verdict by id: one pass, for callers that look up many."""
+        return {v.muscle.id: v for v in self.verdicts}
 
 
 def _choices(catalog: Catalog, stance: Stance) -> tuple[Choice, ...]:

@@ -284,6 +284,7 @@ def target(r: TargetResult) -> TargetEnvelope:
 
 def body_map(r: MapResult) -> MapEnvelope:
     catalog, report = r.catalog, r.report
+    verdicts = report.by_muscle()
     return {
         **_head("map"),
         "stance": _stance(report.stance.as_dict()),
@@ -295,9 +296,9 @@ def body_map(r: MapResult) -> MapEnvelope:
                     {
                         "key": key,
                         "muscle": mid,
-                        "direction": report.verdict(mid).direction,
-                        "change": report.verdict(mid).change,
-                        "evidence": report.verdict(mid).grade,
+                        "direction": verdicts[mid].direction,
+                        "change": verdicts[mid].change,
+                        "evidence": verdicts[mid].grade,
                     }
                     for key, mid in v.regions.items()
                 ],

@@ -583,7 +583,8 @@ def _draw_view(
     color: bool,
 ) -> Text:
     out = Text(title.center(len(rows[0])).rstrip() + "\n", style="bold")
-    directions = {key: report.verdict(mid).direction for key, mid in regions.items()}
+    verdicts = report.by_muscle()
+    directions = {key: verdicts[mid].direction for key, mid in regions.items()}
     for n, row in enumerate(rows.__iter__()):
         line = Text()
         for ch in row:

@@ -42,7 +42,7 @@ ROTATED = ' patternTransform="rotate(45)"'
 
 def describe(catalog: Catalog, report: StanceReport) -> str:
     """The map in words: its <desc>, and the handout's text where a drawing cannot go."""
-    return _description(catalog, _drawn_views(catalog), {v.muscle.id: v for v in report.verdicts})
+    return _description(catalog, _drawn_views(catalog), report.by_muscle())
 
 
 def _drawn_views(catalog: Catalog) -> list[View]:
@@ -52,7 +52,7 @@ def _drawn_views(catalog: Catalog) -> list[View]:
 def map_svg(catalog: Catalog, report: StanceReport) -> str:
     """The map for this stance, as a file of its own or to place inside an HTML page."""
     views = _drawn_views(catalog)
-    verdicts = {v.muscle.id: v for v in report.verdicts}
+    verdicts = report.by_muscle()
     stance = stance_label(catalog, report.stance)
     title = f"Leg press, {stance}: how each muscle's work changes against the neutral stance"
     heading = (f"Leg press: {stance}", "Change in each muscle's work against the neutral stance")
