@@ -88,7 +88,10 @@ def test_the_figure_has_a_title_and_a_description_in_words(run: Run, tmp_path: P
         "Leg press, high feet, wide stance: how each muscle's work changes against the neutral stance"
     )
     assert desc is not None and desc.text is not None
-    assert "More work: hip adductors, gluteus maximus, hamstrings. Less work: vastus lateralis" in desc.text
+    assert (
+        "More work (claimed, not measured): hip adductors. More work (weak evidence): gluteus maximus, hamstrings."
+        in desc.text
+    )
     assert "Drawn dashed as deep muscles: vastus intermedius, adductor brevis." in desc.text
 
 

@@ -32,7 +32,7 @@ PHASE_TITLE = {
     "top": "At the top",
     "breathing": "Breathing",
 }
-ARROW = {"more": "↑", "less": "↓", "no_difference": "=", "mixed": "~", "not_measured": "?"}
+ARROW = {"more": "↑", "less": "↓", "no_difference": "=", "mixed": "↕", "not_measured": "?"}  # as the terminal
 
 
 class Heading(NamedTuple):
@@ -110,11 +110,7 @@ def build(catalog: Catalog, report: StanceReport, cues: tuple[Cue, ...], *, date
 
 def _stance_words(catalog: Catalog, report: StanceReport) -> str:
     """Every part of the stance, the neutral ones too, so the page says exactly what to do."""
-    parts = [
-        ch.mechanism.split(":")[0] if (ch := catalog.choice(d, v)) else catalog.label(d, v)
-        for d, v in report.stance.as_dict().items()
-    ]
-    return "The stance: " + "; ".join(p[:1].lower() + p[1:].rstrip(".") for p in parts) + "."
+    return "The stance: " + ", ".join(catalog.label(d, v) for d, v in report.stance.as_dict().items()) + "."
 
 
 def _map_caption() -> str:

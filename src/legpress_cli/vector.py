@@ -36,6 +36,7 @@ INK = "#1a1a1a"
 GAP = 30
 TOP = 62  # the figure's title and the views' titles
 KEY_ROW = 15
+GRADE_WORDS = {"claim": "claimed, not measured"}
 NO_DRAWING = "The data has no vector drawing of the body."
 ROTATED = ' patternTransform="rotate(45)"'
 
@@ -165,9 +166,14 @@ def _description(catalog: Catalog, views: list[View], verdicts: dict[str, Verdic
     titles = " and ".join(v.title.lower() for v in views)
     sentences = [f"Outlines of the hips and legs seen from the {titles}, each muscle shaded by its change."]
     for direction in ORDER:
-        ids = [mid for mid in drawn if verdicts[mid].direction == direction]
-        if ids:
-            sentences.append(f"{SHADES[direction][0].capitalize()}: {', '.join(names_for(catalog, ids))}.")
+        # Grouped by grade too, so a claim nobody measured never reads like a measured change.
+        by_grade: dict[str | None, list[str]] = {}
+        for mid in drawn:
+            if verdicts[mid].direction == direction:
+                by_grade.setdefault(verdicts[mid].grade, []).append(mid)
+        for grade, ids in by_grade.items():
+            said = f" ({GRADE_WORDS.get(grade, f'{grade} evidence')})" if grade else ""
+            sentences.append(f"{SHADES[direction][0].capitalize()}{said}: {', '.join(names_for(catalog, ids))}.")
     deep = list(dict.fromkeys(s.muscle for v in views for s in v.shape if s.deep and s.muscle in verdicts))
     if deep:
         sentences.append(f"Drawn dashed as deep muscles: {', '.join(names_for(catalog, deep))}.")
