@@ -265,7 +265,7 @@ def app_for(args: Sequence[str]) -> typer.Typer:
 def _data_dir(ctx: typer.Context) -> Path | None:
     root = ctx.find_root()
     value = root.params.get("data") if root.params else None
-    return value if isinstance(value, Path) else None
+    return Path(value) if isinstance(value, str) else None
 
 
 def _catalog(ctx: typer.Context) -> "Catalog":
@@ -369,14 +369,15 @@ SvgFile = Annotated[
 @app.callback()
 def root(
     ctx: typer.Context,
+    # A str, made a Path in _data_dir: Typer converts a Path option through pydantic, whose
+    # import alone was ~60 ms of every run with --data or LEGPRESS_DATA.
     data: Annotated[
-        Path | None,
+        str | None,
         typer.Option(
             "--data",
             metavar="DIR",
             envvar="LEGPRESS_DATA",
             help="Read the data from DIR instead of the built-in copy (never written to).",
-            file_okay=True,
         ),
     ] = None,
     version: Annotated[
