@@ -10,6 +10,7 @@ import stat
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -335,3 +336,31 @@ def test_records_keep_everything_the_models_checked() -> None:
 def test_from_plain_is_strict(value: object, problem: str) -> None:
     with pytest.raises(BadRecord, match=problem):
         from_plain(value)
+
+
+def _builtin_plain() -> dict[str, list[dict[str, object]]]:
+    return loading._check(
+        loading.builtin_data_dir(), {n: (loading.builtin_data_dir() / n).read_bytes() for n in DATA_FILES}
+    )
+
+
+@pytest.mark.parametrize(
+    ("change", "problem"),
+    [
+        (
+            lambda p: p["muscles"][1].__setitem__("aliases", ["ok", 3]),
+            r"^catalog\.muscles\[1\]\.aliases\[1\]: expected str$",
+        ),
+        (lambda p: p["muscles"][0].pop("name"), r"^catalog\.muscles\[0\]: missing name$"),
+        (lambda p: p["sources"][0].__setitem__("kind", True), r"^catalog\.sources\[0\]\.kind: True is not one of"),
+        (lambda p: p["findings"][0].__setitem__("results", {"quads": "up"}), r"\.findings\[0\]\.results\.quads: 'up'"),
+        (lambda p: p["muscles"][0].__setitem__("emphasis", "4"), r"^catalog\.muscles\[0\]\.emphasis: expected int$"),
+        (lambda p: p["muscles"][0].__setitem__("emphasis", True), r"^catalog\.muscles\[0\]\.emphasis: expected int$"),
+        (lambda p: p["sources"][0].__setitem__("year", 1998), r"^catalog\.sources\[0\]: unknown fields \['year'\]$"),
+    ],
+)
+def test_from_plain_names_where_a_nested_value_is_wrong(change: Any, problem: str) -> None:
+    plain = _builtin_plain()
+    change(plain)
+    with pytest.raises(BadRecord, match=problem):
+        from_plain(plain)
