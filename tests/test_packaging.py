@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 
 from conftest import PINNED, ROOT
+from legpress_cli import __version__
 from legpress_cli.catalog import builtin_data_dir
 
 pytestmark = pytest.mark.slow
@@ -106,3 +107,11 @@ def test_wheel_installs_and_runs_outside_the_checkout(wheel: Path, tmp_path: Pat
         check=True,
     ).stdout.strip()
     assert Path(where) == site / "legpress_cli" / "data"
+    # The command is bin/legpress, pointed at this environment's interpreter, not pip's
+    # generated wrapper, which imports `re` before anything else (a TAB press's budget).
+    script = (venv / "bin" / "legpress").read_text(encoding="utf-8")
+    assert script.startswith(f"#!{venv}/bin/python") and "\nimport re\n" not in script
+    module = subprocess.run(
+        [str(python), "-m", "legpress_cli", "--version"], cwd=away, env=env, capture_output=True, text=True
+    )
+    assert (module.returncode, module.stdout) == (0, f"legpress {__version__}\n")

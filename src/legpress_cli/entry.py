@@ -1,9 +1,10 @@
-"""The console script. Answers `--version` before importing anything heavy, then hands over to
-the Typer app, whose group class maps every error to one line and an exit code."""
+"""The console script. Answers `--version` and TAB completion of names before importing anything
+heavy, then hands over to the Typer app, whose group class maps every error to one line and an
+exit code. Nothing here imports more than the interpreter has loaded at start (not contextlib,
+which brings collections and functools: ~3 ms of a TAB press)."""
 
 from __future__ import annotations
 
-import contextlib
 import gc
 import os
 import sys
@@ -13,8 +14,10 @@ from legpress_cli import __version__
 
 def _quiet_stdout() -> None:
     # Point stdout at /dev/null so the interpreter's last flush has nothing to complain about.
-    with contextlib.suppress(OSError):
+    try:  # noqa: SIM105 - contextlib costs a TAB press ~3 ms
         os.dup2(os.open(os.devnull, os.O_WRONLY), 1)
+    except OSError:
+        pass
 
 
 def _fast_completion() -> bool:
@@ -90,8 +93,10 @@ def _leave(code: object) -> None:
             pass  # the reader left: quiet, as when the answer itself met the closed pipe
         except (OSError, ValueError) as e:
             if stream is sys.stdout and status == 0:
-                with contextlib.suppress(OSError, ValueError):
+                try:  # not contextlib: see the module docstring
                     sys.stderr.write(f"legpress: error: cannot write output: {getattr(e, 'strerror', None) or e}\n")
                     sys.stderr.flush()
+                except (OSError, ValueError):
+                    pass
                 status = 1
     os._exit(status)
