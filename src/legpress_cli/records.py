@@ -461,22 +461,14 @@ def _record_converter(kind: type) -> Convert:
     return record
 
 
-_FIELD_CACHE: dict[type, dict[str, tuple[Any, bool]]] = {}
-
-
 def _fields(kind: type) -> dict[str, tuple[Any, bool]]:
-    """name -> (type, required) of a record's constructor arguments, worked out once per class."""
-    found = _FIELD_CACHE.get(kind)
-    if found is None:
-        hints = typing.get_type_hints(kind)
-        if hasattr(kind, "_fields"):  # a record
-            defaults = kind._field_defaults  # type: ignore[attr-defined]
-            found = {name: (hints[name], name not in defaults) for name in kind._fields}
-        else:  # the Catalog
-            found = {
-                f.name: (hints[f.name], f.default is MISSING and f.default_factory is MISSING)
-                for f in fields(kind)
-                if f.init
-            }
-        _FIELD_CACHE[kind] = found
-    return found
+    """name -> (type, required) of a record's constructor arguments. The annotations are the
+    types themselves (this module does not postpone them), so typing.get_type_hints, which
+    re-evaluates and merges them, is not needed."""
+    hints = kind.__annotations__
+    if hasattr(kind, "_fields"):  # a record
+        defaults = kind._field_defaults  # type: ignore[attr-defined]
+        return {name: (hints[name], name not in defaults) for name in kind._fields}
+    return {  # the Catalog
+        f.name: (hints[f.name], f.default is MISSING and f.default_factory is MISSING) for f in fields(kind) if f.init
+    }
