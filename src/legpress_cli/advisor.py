@@ -15,32 +15,43 @@ How the advisor reasons (documented in the README, "How evidence is graded"):
     different ways, `no_difference` only when every chosen option was measured as such.
 """
 
-from __future__ import annotations
-
 from collections.abc import Iterator
 from dataclasses import dataclass
 from itertools import product
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import Literal, NamedTuple
 
 from legpress_cli.errors import UnknownName, UsageProblem
 from legpress_cli.names import Spelling, match, normalize
-from legpress_cli.vocab import CHOICES, DIMENSIONS, GRADES, NEUTRAL, PHASES, ROLES, SPECS, load_class
-
-if TYPE_CHECKING:
-    from legpress_cli.records import (
-        Catalog,
-        Choice,
-        Claim,
-        Comparison,
-        Cue,
-        Exercise,
-        ExerciseClaim,
-        Finding,
-        Muscle,
-        Outcome,
-        Source,
-    )
-    from legpress_cli.vocab import Dimension, Direction, Grade, Phase, Result, Role, Status
+from legpress_cli.records import (
+    Catalog,
+    Choice,
+    Claim,
+    Comparison,
+    Cue,
+    Exercise,
+    ExerciseClaim,
+    Finding,
+    Muscle,
+    Outcome,
+    Source,
+)
+from legpress_cli.vocab import (
+    CHOICES,
+    DIMENSIONS,
+    GRADES,
+    NEUTRAL,
+    PHASES,
+    ROLES,
+    SPECS,
+    Dimension,
+    Direction,
+    Grade,
+    Phase,
+    Result,
+    Role,
+    Status,
+    load_class,
+)
 
 GOOD_EVIDENCE: frozenset[Grade] = frozenset({"strong", "moderate"})
 DIRECTION_WORDS: dict[str, str] = {
@@ -132,7 +143,7 @@ def list_muscles(catalog: Catalog, role: Role | None = None, group: str | None =
     return tuple(sorted(chosen, key=lambda m: (ROLES.index(m.role), -m.emphasis)))
 
 
-def list_cues(catalog: Catalog, phase: Phase | None = None, stance: Stance | None = None) -> tuple[Cue, ...]:
+def list_cues(catalog: Catalog, phase: Phase | None = None, stance: "Stance | None" = None) -> tuple[Cue, ...]:
     """The cues in phase order; with a stance, only those that apply to it."""
     chosen = [
         c
@@ -186,7 +197,7 @@ class Stance:
     values: tuple[str, ...] = tuple(NEUTRAL[d] for d in DIMENSIONS)
 
     @classmethod
-    def of(cls, **chosen: str) -> Stance:
+    def of(cls, **chosen: str) -> "Stance":
         return cls(tuple(chosen.get(d, NEUTRAL[d]) for d in DIMENSIONS))
 
     def value(self, dimension: str) -> str:
@@ -196,7 +207,7 @@ class Stance:
         """The non-neutral (dimension, value) pairs, in dimension order."""
         return tuple((d, v) for d, v in zip(DIMENSIONS, self.values, strict=True) if v != NEUTRAL[d])
 
-    def without(self, dimension: Dimension) -> Stance:
+    def without(self, dimension: Dimension) -> "Stance":
         return Stance.of(**{d: v for d, v in self.chosen() if d != dimension})
 
     def as_dict(self) -> dict[str, str]:
@@ -340,7 +351,7 @@ class Verdict(NamedTuple):
     findings: tuple[Applied, ...]  # every finding that applies, those that decided first
     claims: tuple[ClaimUse, ...]
     load_notes: tuple[str, ...]  # where the same comparison gave another answer at another load
-    parts: tuple[OptionPart, ...]  # per chosen option, in dimension order
+    parts: "tuple[OptionPart, ...]"  # per chosen option, in dimension order
     baseline: int
     level: int  # the emphasis drawn for this stance
 
