@@ -11,15 +11,21 @@ import io
 import os
 import re
 import sys
+import typing
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich import box
-from rich.console import Console, Group, RenderableType
+from rich._pick import pick_bool
+from rich.cells import cell_len
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
+from rich.measure import Measurement
 from rich.padding import Padding
+from rich.segment import Segment
+from rich.style import Style
 from rich.table import Column, Table
-from rich.text import Text
+from rich.text import DEFAULT_JUSTIFY, DEFAULT_OVERFLOW, Span, Text
 
 from legpress_cli import advisor, results, words
 from legpress_cli.advisor import DIRECTION_WORDS
@@ -136,9 +142,165 @@ def _fixed_widths(table: Table, width: int, min_flex: int = 20) -> Table:
     return table
 
 
+class _CellConsole:
+    """The console as a table sees it while drawing rows, with a shortcut for the common cell.
+
+    rich lays out every cell of a table through two nested rounds of render_lines (the cell's
+    Padding, then its text), each splitting, cropping and padding the lines again: on a long
+    table that is most of the drawing (10x the data: ~45 ms of `legpress muscles`). A cell that
+    is padded str or Text, with no vertical padding or height, is laid out here in one round,
+    with the same calls rich makes inside (Text.wrap, Text.render, Segment.adjust_line_length)
+    and the same segments; anything else goes to the real console. tests/test_fasttable.py
+    draws every view both ways and compares the segments.
+    """
+
+    def __init__(self, console: Console) -> None:
+        self._console = console
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._console, name)
+
+    def render_lines(
+        self,
+        renderable: RenderableType,
+        options: ConsoleOptions | None = None,
+        *,
+        style: Style | None = None,
+        pad: bool = True,
+        new_lines: bool = False,
+    ) -> list[list[Segment]]:
+        lines = (
+            None if new_lines or not pad or options is None else _cell_lines(self._console, renderable, options, style)
+        )
+        if lines is None:
+            return self._console.render_lines(renderable, options, style=style, pad=pad, new_lines=new_lines)
+        return lines
+
+
+def _cell_lines(
+    console: Console, cell: RenderableType, options: ConsoleOptions, style: Style | None
+) -> list[list[Segment]] | None:
+    """The lines Console.render_lines gives for Padding(str | Text) in a table cell; None when
+    the cell is anything else, so rich lays it out."""
+    if type(cell) is not Padding or cell.top or cell.bottom or not cell.expand or options.height is not None:
+        return None
+    inner = cell.renderable
+    width = options.max_width
+    inner_width = width - cell.left - cell.right
+    if inner_width < 1 or width < 1:
+        return None
+    if isinstance(inner, str):  # Wrap headers too
+        text = console.render_str(inner, highlight=options.highlight, markup=options.markup)
+    elif type(inner) is Text:
+        text = inner
+    else:
+        return None
+    pad_style = console.get_style(cell.style)
+    justify = text.justify or options.justify or DEFAULT_JUSTIFY
+    plain = text.plain
+    segments: Iterable[Segment]
+    if justify == "left" and "\n" not in plain and "\t" not in plain and (used := cell_len(plain)) <= inner_width:
+        # The usual cell, one line that fits: what wrap, join and render come to, without them.
+        # Wrapping pads the line with spaces in the text's own style; joining turns that style
+        # into a span under the text's spans.
+        padded = plain + " " * (inner_width - used)
+        spans = [Span(0, len(padded), text.style), *text.spans] if text.style else text.spans
+        segments = Text(padded, spans=spans).render(console)
+    else:
+        tab_size = console.tab_size if text.tab_size is None else text.tab_size
+        wrapped = text.wrap(
+            console,
+            inner_width,
+            justify=justify,
+            overflow=text.overflow or options.overflow or DEFAULT_OVERFLOW,
+            tab_size=tab_size or 8,
+            no_wrap=pick_bool(text.no_wrap, options.no_wrap, False),
+        )
+        # As Text.__rich_console__: joining makes each line's own style a span, which render keeps.
+        segments = Text("\n").join(wrapped).render(console, end=text.end)
+    if pad_style:
+        segments = Segment.apply_style(segments, pad_style)
+    left = [Segment(" " * cell.left, pad_style)] if cell.left else []
+    right = [Segment(" " * cell.right, pad_style)] if cell.right else []
+    out = []
+    for line in Segment.split_and_crop_lines(segments, inner_width, style=pad_style, include_new_lines=False):
+        row = [*left, *line, *right]
+        if style:
+            row = list(Segment.apply_style(row, style))
+        out.append(Segment.adjust_line_length(row, width, style=style))
+    return out
+
+
+def _measured(low: int, high: int, width: int) -> tuple[int, int]:
+    """Measurement(low, high).normalize().with_maximum(width), then (0, 0) if nothing is left
+    and normalize() again: what Measurement.get does with a renderable's own measure."""
+    low = max(0, min(max(0, low), high))
+    low, high = min(low, width), min(max(0, max(low, high)), width)
+    if high < 1:
+        return 0, 0
+    low = max(0, min(max(0, low), high))
+    return low, max(0, max(low, high))
+
+
+def _cell_measure(console: Console, options: ConsoleOptions, cell: RenderableType) -> tuple[int, int] | None:
+    """Measurement.get(console, options, cell) for Padding(str | Text), from the text alone; None
+    for anything else. rich measures each cell through three nested objects; a long table with
+    two prose columns (cues) spent more on that than on drawing."""
+    if type(cell) is not Padding:
+        return None
+    inner = cell.renderable
+    if isinstance(inner, str):  # Wrap headers too
+        plain = console.render_str(inner, markup=options.markup, highlight=False).plain
+    elif type(inner) is Text:
+        plain = inner.plain
+    else:
+        return None
+    width = options.max_width
+    if width < 1:
+        return 0, 0
+    extra = cell.left + cell.right
+    if width - extra < 1:
+        low = high = width
+    else:  # Padding.__rich_measure__ around Text.__rich_measure__
+        lines = plain.splitlines()
+        words = plain.split()
+        # Printable ASCII is one cell a character, so len() is cell_len() without its lookups.
+        size = len if plain.isascii() and all(line.isprintable() for line in lines) else cell_len
+        high = max(map(size, lines)) if lines else 0
+        low = max(map(size, words)) if words else high
+        low, high = _measured(low, high, width)
+        low, high = min(low + extra, width), min(high + extra, width)
+    return _measured(low, high, width)
+
+
+class _Table(Table):
+    """A rich Table that measures and lays out plain cells through the shortcuts above."""
+
+    def _measure_column(self, console: Console, options: ConsoleOptions, column: Column) -> Measurement:
+        max_width = options.max_width
+        if column.width is not None or max_width < 1:
+            return super()._measure_column(console, options, column)
+        lows, highs = [], []
+        for cell in self._get_cells(console, column._index, column):
+            found = _cell_measure(console, options, cell.renderable)
+            if found is None:
+                return super()._measure_column(console, options, column)
+            lows.append(found[0])
+            highs.append(found[1])
+        padding_width = self._get_padding_width(column._index)
+        measurement = Measurement(max(lows) if lows else 1, max(highs) if highs else max_width).with_maximum(max_width)
+        return measurement.clamp(
+            None if column.min_width is None else column.min_width + padding_width,
+            None if column.max_width is None else column.max_width + padding_width,
+        )
+
+    def _render(self, console: Console, options: ConsoleOptions, widths: list[int]) -> RenderResult:
+        return super()._render(typing.cast(Console, _CellConsole(console)), options, widths)
+
+
 def _table(*columns: str, title: str | None = None, compact: bool = False) -> Table:
     """A table in the house style; `compact` puts two spaces between columns instead of three."""
-    table = Table(
+    table = _Table(
         title=title,
         box=box.SIMPLE_HEAD,
         title_justify="left",

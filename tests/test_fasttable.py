@@ -1,0 +1,78 @@
+"""render.py's table shortcuts (_CellConsole, _Table._measure_column) change speed, not output:
+every view is drawn with them and with rich's own table code, in colour and without, at widths
+that take each layout path (prose column dropped, widths fixed up front, rich's collapsing),
+and the output must be the same bytes. Runs on the real data and on a 3x synthetic pack."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from rich.table import Table
+
+from conftest import Run
+from legpress_cli import render
+from synthetic import write_pack
+
+COMMANDS = [
+    ["muscles"],
+    ["muscles", "--role", "stabilizer"],
+    ["muscle", "gluteus maximus"],
+    ["stance", "--high", "--wide"],
+    ["stance", "--low", "--narrow", "--one-leg", "--toes-out"],
+    ["cues"],
+    ["cues", "--phase", "bottom"],
+    ["target", "glutes"],
+    ["target", "soleus"],
+    ["map", "--high"],
+    ["evidence"],
+    ["evidence", "vastus medialis"],
+    ["sources"],
+    ["compare", "squat"],
+]
+WIDTHS = ["20", "45", "69", "100"]
+
+
+def _draw(run: Run, args: list[str], width: str, color: bool, data: Path | None) -> str:
+    env: dict[str, str | None] = {"COLUMNS": width}
+    if color:
+        env.update({"NO_COLOR": None, "FORCE_COLOR": "1"})
+    prefix = ["--data", str(data)] if data else []
+    result = run(*prefix, *args, env=env)
+    assert result.exit_code == 0, result.stderr
+    return result.stdout
+
+
+def _compare(run: Run, monkeypatch: pytest.MonkeyPatch, data: Path | None) -> int:
+    cases = [(args, width, color) for args in COMMANDS for width in WIDTHS for color in (False, True)]
+    fast = [_draw(run, *case, data) for case in cases]
+    with monkeypatch.context() as m:
+        m.setattr(render._Table, "_render", Table._render)
+        m.setattr(render._Table, "_measure_column", Table._measure_column)
+        for (args, width, color), text in zip(cases, fast, strict=True):
+            drawn = _draw(run, args, width, color, data)
+            assert drawn == text, f"{' '.join(args)} at {width} columns, colour {color}"
+    return len(cases)
+
+
+def test_shortcuts_draw_what_rich_draws(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    assert _compare(run, monkeypatch, None) == len(COMMANDS) * len(WIDTHS) * 2
+
+
+def test_shortcuts_draw_what_rich_draws_on_more_data(run: Run, monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    _compare(run, monkeypatch, write_pack(tmp_path / "pack", 3))
+
+
+def test_shortcuts_are_in_use(run: Run, monkeypatch: pytest.MonkeyPatch) -> None:
+    """The test above compares something: the shortcut lays out the muscles table's cells."""
+    calls: list[int] = []
+    real = render._cell_lines
+
+    def counting(*args: object, **kwargs: object) -> object:
+        found = real(*args, **kwargs)  # type: ignore[arg-type]
+        calls.append(found is not None)
+        return found
+
+    monkeypatch.setattr(render, "_cell_lines", counting)
+    assert run("muscles").exit_code == 0
+    assert sum(calls) > 50
