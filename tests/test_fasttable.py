@@ -76,3 +76,20 @@ def test_shortcuts_are_in_use(run: Run, monkeypatch: pytest.MonkeyPatch) -> None
     monkeypatch.setattr(render, "_cell_lines", counting)
     assert run("muscles").exit_code == 0
     assert sum(calls) > 50
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a  \nb\t \n  \n",
+        "\x1b[1mMuscle\x1b[0m   \x1b[1m \x1b[0m\nplain   ",
+        "\x1b[1;4mPrimary movers    \x1b[0m\n\x1b[32m  x  \x1b[0m  \n",
+        "no newline at all   ",
+        "",
+    ],
+)
+def test_trailing_blanks_go_line_by_line_as_the_whole_text_regex_did(text: str) -> None:
+    import re
+
+    whole = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+    assert render._without_trailing_blanks(text) == whole.sub(r"\1", text)

@@ -926,7 +926,15 @@ class _Buffer(io.StringIO):
         return self._encoding
 
 
-_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
+_TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$")
+
+
+def _without_trailing_blanks(text: str) -> str:
+    # Line by line: one regex over the whole output retried at every run of spaces, ~10 ms on a
+    # long table; only lines with escape codes need it.
+    return "\n".join(
+        _TRAILING.sub(r"\1", line) if "\x1b" in line else line.rstrip(" \t") for line in text.split("\n")
+    )
 
 
 def to_text(console: Console, renderable: RenderableType) -> str:
@@ -941,7 +949,7 @@ def to_text(console: Console, renderable: RenderableType) -> str:
         **_LITERAL,
     )
     twin.print(renderable)
-    return _TRAILING.sub(r"\1", buffer.getvalue())
+    return _without_trailing_blanks(buffer.getvalue())
 
 
 class _Console(Console):
