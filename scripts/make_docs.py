@@ -111,3 +111,8 @@ if __name__ == "__main__":
         print(f"docs/{SCREENSHOT} not made: no Chromium found (install chromium, or set LEGPRESS_CHROMIUM)")
     INDEX.write_text(index_text(), encoding="utf-8")
     print(INDEX.relative_to(ROOT))
+    from legpress_cli.cache import SNAPSHOT
+    from legpress_cli.catalog import snapshot_text
+
+    SNAPSHOT.write_text(snapshot_text(), encoding="utf-8")
+    print(SNAPSHOT.relative_to(ROOT))

@@ -364,3 +364,55 @@ def test_from_plain_names_where_a_nested_value_is_wrong(change: Any, problem: st
     change(plain)
     with pytest.raises(BadRecord, match=problem):
         from_plain(plain)
+
+
+# --- the packaged snapshot of the built-in data -------------------------------------------
+
+
+def test_the_snapshot_is_current() -> None:
+    """It is the fresh check of the built-in data with this code; LEGPRESS_UPDATE_GOLDEN=1
+    rewrites it, as it does the goldens (or run scripts/make_docs.py)."""
+    text = loading.snapshot_text()
+    if os.environ.get("LEGPRESS_UPDATE_GOLDEN") == "1":
+        cache.SNAPSHOT.write_text(text, encoding="utf-8")
+    assert cache.SNAPSHOT.read_text(encoding="utf-8") == text, "stale: run python scripts/make_docs.py"
+    built = {n: (loading.builtin_data_dir() / n).read_bytes() for n in DATA_FILES}
+    assert cache.read_snapshot(built) == from_plain(_builtin_plain())
+
+
+def _probe(code: str, env: dict[str, str]) -> str:
+    """Run Python code in a fresh process with the pinned environment plus `env`."""
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env={**os.environ, **PINNED, **env},
+        timeout=60,
+        check=True,
+    )
+    return result.stdout
+
+
+LOAD_AND_REPORT = (
+    "import sys; from legpress_cli.catalog import load_catalog as load; from pathlib import Path\n"
+    "data = sys.argv[1] if len(sys.argv) > 1 else None\n"
+    "c = load(Path(data) if data else None)\n"
+    "print(c.muscle('soleus').name, 'pydantic' in sys.modules)"
+)
+
+
+def test_without_a_cache_the_built_in_data_comes_from_the_snapshot_without_pydantic() -> None:
+    out = _probe(LOAD_AND_REPORT, {"LEGPRESS_CACHE_DIR": ""})
+    assert out == "Soleus False\n"
+
+
+def test_a_folder_given_with_data_is_checked_even_if_it_matches_the_snapshot(data_copy: Path) -> None:
+    code = LOAD_AND_REPORT.replace("sys.argv[1] if len(sys.argv) > 1 else None", repr(str(data_copy)))
+    assert _probe(code, {"LEGPRESS_CACHE_DIR": ""}) == "Soleus True\n"
+
+
+def test_a_snapshot_of_other_files_is_not_used() -> None:
+    built = {n: (loading.builtin_data_dir() / n).read_bytes() for n in DATA_FILES}
+    edited = {**built, "muscles.toml": built["muscles.toml"] + b"\n# an edit\n"}
+    assert cache.read_snapshot(built) is not None
+    assert cache.read_snapshot(edited) is None

@@ -50,6 +50,7 @@ def test_wheel_contains_the_data(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     for name in DATA_FILES:
         assert f"legpress_cli/data/{name}" in names
+    assert "legpress_cli/snapshot.json" in names  # a first run starts from it, not from pydantic
 
 
 def test_wheel_installs_and_runs_outside_the_checkout(wheel: Path, tmp_path: Path) -> None:

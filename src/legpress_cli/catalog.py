@@ -211,6 +211,11 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
     if found is not None:
         _FROM_CACHE.append((where, key))
         return found
+    # The built-in data as checked when the release was made (cache.SNAPSHOT); a folder given
+    # with --data is always checked here, whatever it holds.
+    found = store.read_snapshot(raw) if data_dir is None else None
+    if found is not None:
+        return found
     with _no_pydantic_plugins():
         plain = _check(directory, raw)
     from legpress_cli.records import from_plain
@@ -218,6 +223,18 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
     catalog = from_plain(plain)
     store.write(where, key, plain)
     return catalog
+
+
+def snapshot_text(data_dir: Path | None = None) -> str:
+    """The snapshot of this data (cache.SNAPSHOT): scripts/make_docs.py writes it for the built-in
+    data, and a test checks the committed one is current."""
+    from legpress_cli import cache as store
+
+    directory = _resolve_dir(data_dir)
+    raw = {name: read_data_file(directory / name) for name in DATA_FILES}
+    with _no_pydantic_plugins():
+        plain = _check(directory, raw)
+    return store.snapshot_text(raw, plain)
 
 
 # Cache entries this process used; an internal error forgets them (see forget_cached).
