@@ -8,6 +8,8 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from rich.table import Table
 
 from conftest import Run
@@ -93,3 +95,44 @@ def test_trailing_blanks_go_line_by_line_as_the_whole_text_regex_did(text: str) 
 
     whole = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$", re.MULTILINE)
     assert render._without_trailing_blanks(text) == whole.sub(r"\1", text)
+
+
+_WORD = st.text(alphabet=st.characters(min_codepoint=33, max_codepoint=126), min_size=1, max_size=14)
+_PARAGRAPH = st.lists(st.tuples(_WORD, st.sampled_from([" ", "  ", " " * 5])), max_size=12).map(
+    lambda words: "".join(w + gap for w, gap in words).rstrip(" ") if words else "x"
+)
+
+
+@given(
+    paragraphs=st.lists(_PARAGRAPH, min_size=1, max_size=4),
+    styled=st.lists(st.sampled_from(["dim", "bold", "italic red"]) | st.none(), min_size=4, max_size=4),
+    style=st.sampled_from(["", "bold underline"]),
+    width=st.integers(min_value=1, max_value=40),
+    trailing=st.sampled_from(["", " ", "   "]),
+)
+def test_the_wrapping_shortcut_gives_rich_s_lines(
+    paragraphs: list[str], styled: list[str | None], style: str, width: int, trailing: str
+) -> None:
+    from rich.console import Console
+    from rich.text import Span, Text
+
+    paragraphs[-1] += trailing
+    spans, at = [], 0
+    for paragraph, span_style in zip(paragraphs, styled, strict=False):
+        if span_style:
+            spans.append(Span(at, at + len(paragraph), span_style))
+        at += len(paragraph) + 1
+    text = Text("\n".join(paragraphs), style=style, spans=spans)
+    mine = render._wrapped(text, width)
+    assert mine is not None
+    theirs = text.wrap(Console(width=80), width, justify="left", overflow="fold", no_wrap=False)
+    assert [(t.plain, t.style, t.spans) for t in mine] == [(t.plain, t.style, t.spans) for t in theirs]
+
+
+def test_the_wrapping_shortcut_leaves_the_rest_to_rich() -> None:
+    from rich.text import Span, Text
+
+    assert render._wrapped(Text("caf\u00e9 au lait"), 10) is None  # not ASCII: cell widths vary
+    assert render._wrapped(Text("a\tb"), 10) is None  # tabs expand
+    assert render._wrapped(Text("half styled", spans=[Span(0, 4, "dim")]), 10) is None
+    assert render._wrapped(Text("x"), 0) is None

@@ -8,6 +8,7 @@ output cannot carry UTF-8 and narrows to the terminal.
 from __future__ import annotations
 
 import io
+import itertools
 import os
 import re
 import sys
@@ -18,6 +19,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich import box
 from rich._pick import pick_bool
+from rich._wrap import divide_line
 from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.measure import Measurement
@@ -177,6 +179,35 @@ class _CellConsole:
         return lines
 
 
+def _wrapped(text: Text, width: int) -> list[Text] | None:
+    """text.wrap(console, width, justify="left", overflow="fold", no_wrap=False) for printable
+    ASCII text whose styled spans each cover whole paragraphs (a cue and its dim "prevents:"
+    line); None for anything else. The same lines (text, style, spans) without the Text copies
+    rich makes for each step; tests/test_fasttable.py compares the two on generated text."""
+    plain = text.plain
+    if width < 1 or not plain.isascii() or not plain.replace("\n", "").isprintable():
+        return None
+    out: list[Text] = []
+    start = 0
+    for paragraph in plain.split("\n"):
+        end = start + len(paragraph)
+        styles = []
+        for span in text.spans:
+            if span.start < end and span.end > start:  # the paragraph's part of this span
+                if span.start > start or span.end < end or start == end:
+                    return None
+                styles.append(span.style)
+        breaks = [0, *divide_line(paragraph, width, fold=True), len(paragraph)]
+        for a, b in itertools.pairwise(breaks):
+            # Text.rstrip_end then Text.truncate: for one-cell characters both come to a cut at
+            # the width (the first only drops spaces the second would cut), then padding.
+            line = paragraph[a:b][:width]
+            spans = [Span(0, len(line), style) for style in styles] if line else []
+            out.append(Text(line + " " * (width - len(line)), style=text.style, spans=spans))
+        start = end + 1
+    return out
+
+
 def _cell_lines(
     console: Console, cell: RenderableType, options: ConsoleOptions, style: Style | None
 ) -> list[list[Segment]] | None:
@@ -208,13 +239,11 @@ def _cell_lines(
         segments = Text(padded, spans=spans).render(console)
     else:
         tab_size = console.tab_size if text.tab_size is None else text.tab_size
-        wrapped = text.wrap(
-            console,
-            inner_width,
-            justify=justify,
-            overflow=text.overflow or options.overflow or DEFAULT_OVERFLOW,
-            tab_size=tab_size or 8,
-            no_wrap=pick_bool(text.no_wrap, options.no_wrap, False),
+        overflow = text.overflow or options.overflow or DEFAULT_OVERFLOW
+        no_wrap = pick_bool(text.no_wrap, options.no_wrap, False)
+        simple = justify == "left" and overflow == "fold" and not no_wrap
+        wrapped = (_wrapped(text, inner_width) if simple else None) or text.wrap(
+            console, inner_width, justify=justify, overflow=overflow, tab_size=tab_size or 8, no_wrap=no_wrap
         )
         # As Text.__rich_console__: joining makes each line's own style a span, which render keeps.
         segments = Text("\n").join(wrapped).render(console, end=text.end)
@@ -932,9 +961,7 @@ _TRAILING = re.compile(r"[ \t]+((?:\x1b\[[0-9;]*m)*)$")
 def _without_trailing_blanks(text: str) -> str:
     # Line by line: one regex over the whole output retried at every run of spaces, ~10 ms on a
     # long table; only lines with escape codes need it.
-    return "\n".join(
-        _TRAILING.sub(r"\1", line) if "\x1b" in line else line.rstrip(" \t") for line in text.split("\n")
-    )
+    return "\n".join(_TRAILING.sub(r"\1", line) if "\x1b" in line else line.rstrip(" \t") for line in text.split("\n"))
 
 
 def to_text(console: Console, renderable: RenderableType) -> str:
