@@ -9,6 +9,7 @@ from typing import Any
 import pytest
 
 from conftest import Run
+from legpress_cli import advisor
 from legpress_cli.advisor import Found, Stance, all_stances, assess, claim_status, judge, rank
 from legpress_cli.records import Catalog
 from legpress_cli.vocab import CHOICES, DIMENSION_SPECS, DIMENSIONS, NEUTRAL
@@ -215,6 +216,34 @@ def test_every_stance_keeps_the_neutral_order_of_muscles(catalog: Catalog) -> No
 
 
 # --- ranking ------------------------------------------------------------------------------------
+
+
+def _scores_both_ways(cat: Catalog, target: str) -> tuple[dict[Stance, Any], dict[Stance, Any]]:
+    muscles = [cat.muscle(i) for i in cat.expand(target)]
+    shared = advisor._judge_by_what_matters(cat, muscles)
+    one_by_one = {s: advisor._score(cat, muscles, s) for s in all_stances()}
+    by_what_matters = {s: advisor._score(cat, muscles, s, shared) for s in all_stances()}
+    return one_by_one, by_what_matters
+
+
+def test_ranking_judges_once_per_combination_the_evidence_tells_apart(catalog: Catalog) -> None:
+    """Sharing judgements between stances that agree on a muscle's relevant dimensions scores
+    every stance exactly as judging each one would: on the real data, every target, and on a
+    small catalog where load, held positions, claims and two options meet."""
+    small = mini(
+        [
+            finding("h", *HIGH_VS_LOW, {"back-one": "more"}, load_percent=80),
+            finding("w", {"width": "wide", "height": "high"}, {"width": "hip", "height": "high"}, {"back": "more"}),
+            finding("n", {"width": "narrow"}, {"width": "hip"}, {"small-front": "no_difference"}),
+        ],
+        [claim("c", {"depth": "deep"}, ["back"]), claim("d", {"height": "low"}, ["small-front"], "less")],
+    )
+    for cat in (catalog, small):
+        targets = [m.id for m in cat.muscles] + [g.id for g in cat.groups]
+        for target in targets:
+            one_by_one, shared = _scores_both_ways(cat, target)
+            assert shared == one_by_one, target
+    assert advisor.relevant_dimensions(small, small.muscle("back-one")) == ("height", "width", "depth", "load")
 
 
 def test_rank_prefers_evidence_then_findings_then_simplicity() -> None:

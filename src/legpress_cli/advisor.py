@@ -15,7 +15,7 @@ How the advisor reasons (documented in the README, "How evidence is graded"):
     different ways, `no_difference` only when every chosen option was measured as such.
 """
 
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import product
 from typing import Literal, NamedTuple
@@ -639,8 +639,11 @@ class _Score(NamedTuple):
     raised_ids: tuple[str, ...]
 
 
-def _score(catalog: Catalog, muscles: list[Muscle], stance: Stance) -> _Score | None:
-    verdicts = [judge(catalog, m, stance) for m in muscles]
+Judge = Callable[[Catalog, Muscle, Stance], Verdict]
+
+
+def _score(catalog: Catalog, muscles: list[Muscle], stance: Stance, judged: Judge = judge) -> _Score | None:
+    verdicts = [judged(catalog, m, stance) for m in muscles]
     if any(v.direction in ("less", "mixed") for v in verdicts):
         return None
     up = [v for v in verdicts if v.direction == "more" and v.grade is not None]
@@ -652,6 +655,41 @@ def _score(catalog: Catalog, muscles: list[Muscle], stance: Stance) -> _Score | 
     return _Score(GRADES.index(grade), -len(sources), -len(up), found, tuple(v.muscle.id for v in up))
 
 
+def relevant_dimensions(catalog: Catalog, muscle: Muscle) -> tuple[Dimension, ...]:
+    """The stance dimensions a muscle's evidence looks at: what its findings held or compared,
+    where its claims apply, and the load (findings at another load are one step away)."""
+    dims: set[str] = {"load"}
+    for f in catalog.findings_on(muscle.id):
+        dims.update(f.held, f.contrast)
+    for c in catalog.claims_on(muscle.id):
+        dims.update(c.when)
+    return tuple(d for d in DIMENSIONS if d in dims)
+
+
+def _judge_by_what_matters(catalog: Catalog, muscles: list[Muscle]) -> Judge:
+    """judge(), worked out once per muscle and combination of its relevant dimensions.
+
+    Ranking scores every stance, and the stances multiply with each dimension; but what a
+    muscle's verdict says about raising it (direction, grade, deciding findings) depends only on
+    the dimensions its evidence looks at: a chosen option nothing measured adds a not-measured
+    part, which can turn `no_difference` into `not_measured` but never into `more`, `less` or
+    `mixed`. So stances that agree on those dimensions share one judgement, and the work grows
+    with the combinations the evidence distinguishes, not with every stance. Only _score, which
+    reads nothing else, may use it; tests/test_stance.py checks it scores every stance alike.
+    """
+    relevant = {m.id: relevant_dimensions(catalog, m) for m in muscles}
+    known: dict[tuple[str, tuple[str, ...]], Verdict] = {}
+
+    def judged(catalog: Catalog, muscle: Muscle, stance: Stance) -> Verdict:
+        key = (muscle.id, tuple(stance.value(d) for d in relevant[muscle.id]))
+        found = known.get(key)
+        if found is None:
+            found = known[key] = judge(catalog, muscle, stance)
+        return found
+
+    return judged
+
+
 def rank(catalog: Catalog, found: Found) -> TargetReport:
     """Stances that raise the target, by evidence, then independent findings, then simplicity.
 
@@ -661,7 +699,8 @@ def rank(catalog: Catalog, found: Found) -> TargetReport:
     ids = catalog.expand(found.id)
     muscles = [catalog.muscle(i) for i in ids]
     name = catalog.display_name(found.id)
-    scores = {s: sc for s in all_stances() if (sc := _score(catalog, muscles, s)) is not None}
+    judged = _judge_by_what_matters(catalog, muscles)
+    scores = {s: sc for s in all_stances() if (sc := _score(catalog, muscles, s, judged)) is not None}
 
     def key(s: Stance) -> tuple[int, int, int]:
         sc = scores[s]
