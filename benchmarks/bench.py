@@ -245,7 +245,7 @@ def main() -> None:
             f"{r['peak']:8.1f} {r['mem_ratio']:4.2f} {mem_ok}"
         )
     print(f"(memory target: peak at most {MEMORY_TARGET:.2f}x the yardstick's)")
-    missed += scaling(max(3, args.runs // 3))
+    missed += scaling(max(5, args.runs // 2))
     print("all targets met" if not missed else f"{missed} target(s) missed")
     print()
     if args.instructions:
