@@ -6,6 +6,7 @@ and the output must be the same bytes. Runs on the real data and on a 3x synthet
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 from hypothesis import given
@@ -136,3 +137,38 @@ def test_the_wrapping_shortcut_leaves_the_rest_to_rich() -> None:
     assert render._wrapped(Text("a\tb"), 10) is None  # tabs expand
     assert render._wrapped(Text("half styled", spans=[Span(0, 4, "dim")]), 10) is None
     assert render._wrapped(Text("x"), 0) is None
+
+
+def _table_pair(vertical: Any, padding: Any, header: bool, edge: bool) -> list[str]:
+    """The same table drawn by render._Table and by rich's Table, in colour, as ANSI text."""
+    import io
+
+    from rich import box
+    from rich.console import Console
+    from rich.text import Text
+
+    drawn = []
+    for kind in (render._Table, Table):
+        table = kind(box=box.SIMPLE_HEAD, show_header=header, show_edge=edge, pad_edge=False, padding=padding)
+        table.add_column("Name", vertical=vertical, style="cyan")
+        table.add_column("Words that wrap", vertical=vertical, ratio=1)
+        table.add_column("Grade", vertical=vertical, justify="left")
+        table.add_row(Text("Heading", style="bold underline"))
+        table.add_row("one", "a few words that will need more than one line here", Text("strong", style="green"))
+        table.add_section()
+        table.add_row("two\nlines", "short", "")
+        table.add_row(Text("styled", style="magenta"), Text("dim\nparts", style="dim"), "weak")
+        out = io.StringIO()
+        Console(file=out, width=40, force_terminal=True, color_system="truecolor", highlight=False).print(table)
+        drawn.append(out.getvalue())
+    return drawn
+
+
+@pytest.mark.parametrize("vertical", ["top", "middle", "bottom"])
+@pytest.mark.parametrize("padding", [(0, 1), (0, 1, 0, 0)])
+@pytest.mark.parametrize(("header", "edge"), [(True, False), (False, False), (True, True)])
+def test_plain_tables_draw_as_rich_draws_them(
+    vertical: str, padding: tuple[int, ...], header: bool, edge: bool
+) -> None:
+    fast, rich_own = _table_pair(vertical, padding, header, edge)
+    assert fast == rich_own

@@ -324,7 +324,89 @@ class _Table(Table):
         )
 
     def _render(self, console: Console, options: ConsoleOptions, widths: list[int]) -> RenderResult:
+        if self._plain_layout():
+            return self._render_plain(console, options, widths)
         return super()._render(typing.cast(Console, _CellConsole(console)), options, widths)
+
+    def _plain_layout(self) -> bool:
+        """No edge, footer, lines between rows, leading or row styles: what _render_plain draws."""
+        return (
+            self.box is not None
+            and not self.show_edge
+            and not self.show_footer
+            and not self.show_lines
+            and not self.leading
+            and not self.row_styles
+            and all(row.style is None for row in self.rows)
+        )
+
+    def _render_plain(self, console: Console, options: ConsoleOptions, widths: list[int]) -> RenderResult:
+        """Table._render for _plain_layout tables, cell for cell the same segments, with each
+        column's options made once instead of once per cell and the cells' lines, already cut
+        to their width, not shaped again. A cell _cell_lines does not take goes to rich."""
+        get_style = console.get_style
+        border_style = get_style(self.style or "") + get_style(self.border_style or "")
+        columns = self.columns
+        column_options = [
+            options.update(
+                width=width,
+                justify=column.justify,
+                no_wrap=column.no_wrap,
+                overflow=column.overflow,
+                height=None,
+                highlight=column.highlight,
+            )
+            for width, column in zip(widths, columns, strict=True)
+        ]
+        row_cells = list(zip(*(self._get_cells(console, n, column) for n, column in enumerate(columns)), strict=True))
+        the_box = self.box
+        assert the_box is not None  # _plain_layout
+        the_box = the_box.substitute(options, safe=pick_bool(self.safe_box, console.safe_box))
+        if not self.show_header:
+            the_box = the_box.get_plain_headed_box()
+        new_line = Segment.line()
+        dividers = (the_box.head_vertical, the_box.mid_vertical, the_box.foot_vertical)
+        show_header = self.show_header
+        null = Style.null()
+        last_index = len(row_cells) - 1
+        for index, row_cell in enumerate(row_cells):
+            first, last = index == 0, index == last_index
+            header_row = first and show_header
+            row = None if header_row else self.rows[index - show_header]
+            cells: list[list[list[Segment]]] = []
+            for width, cell, cell_options in zip(widths, row_cell, column_options, strict=True):
+                style = get_style(cell.style) + null
+                lines = _cell_lines(console, cell.renderable, cell_options, style)
+                if lines is None:
+                    lines = [
+                        Segment.adjust_line_length(line, width, style=style)
+                        for line in console.render_lines(cell.renderable, cell_options, style=style)
+                    ]
+                cells.append(lines)
+            height = max(1, *(len(lines) for lines in cells))
+            for n, (width, cell, lines) in enumerate(zip(widths, row_cell, cells, strict=True)):
+                missing = height - len(lines)
+                if missing:  # Segment.align_top / align_middle / align_bottom
+                    blank = [[Segment(" " * width, get_style(cell.style) + null)]]
+                    vertical = "bottom" if header_row else cell.vertical
+                    above = {"top": 0, "middle": missing // 2}.get(vertical, missing)
+                    cells[n] = blank * above + lines + blank * (missing - above)
+            divider_text = dividers[0 if first else (2 if last else 1)]
+            divider = Segment(divider_text, border_style)
+            if not divider_text.strip():
+                divider = Segment(divider_text, null.background_style + border_style)
+            for line_no in range(height):
+                for n, lines in enumerate(cells):
+                    yield from lines[line_no]
+                    if n < len(cells) - 1:
+                        yield divider
+                yield new_line
+            if header_row:
+                yield Segment(the_box.get_row(widths, "head", edge=False), border_style)
+                yield new_line
+            if row is not None and row.end_section and not last:
+                yield Segment(the_box.get_row(widths, "row", edge=False), border_style)
+                yield new_line
 
 
 def _table(*columns: str, title: str | None = None, compact: bool = False) -> Table:
