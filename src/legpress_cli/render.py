@@ -236,7 +236,15 @@ def _cell_lines(
         # into a span under the text's spans.
         padded = plain + " " * (inner_width - used)
         spans = [Span(0, len(padded), text.style), *text.spans] if text.style else text.spans
-        segments = Text(padded, spans=spans).render(console)
+        row = list(Text(padded, spans=spans).render(console))
+        if pad_style:
+            row = list(Segment.apply_style(row, pad_style))
+        if cell.left:
+            row.insert(0, Segment(" " * cell.left, pad_style))
+        if cell.right:
+            row.append(Segment(" " * cell.right, pad_style))
+        # Exactly `width` cells already: nothing for split_and_crop_lines to split, cut or pad.
+        return [list(Segment.apply_style(row, style)) if style else row]
     else:
         tab_size = console.tab_size if text.tab_size is None else text.tab_size
         overflow = text.overflow or options.overflow or DEFAULT_OVERFLOW
