@@ -249,12 +249,21 @@ def main() -> None:
     print("all targets met" if not missed else f"{missed} target(s) missed")
     print()
     if args.instructions:
-        print("instructions executed (callgrind, one run each; deterministic):")
-        base = instructions(YARDSTICK, {})
-        print(f"  {'yardstick':40} {base / 1e6:8.1f} M")
+        print("instructions executed (callgrind, one run each; deterministic), and the ratio to each")
+        print("row's own baseline (the yardstick unless the row names another):")
+        counted: dict[tuple[tuple[str, ...], tuple[tuple[str, str], ...]], int] = {}
+
+        def count(argv: tuple[str, ...], env: tuple[tuple[str, str], ...]) -> int:
+            if (argv, env) not in counted:
+                counted[argv, env] = instructions(list(argv), dict(env))
+            return counted[argv, env]
+
+        print(f"  {'yardstick':40} {count(tuple(YARDSTICK), ()) / 1e6:8.1f} M")
         for case in all_cases:
-            count = instructions(case.argv, case.env)
-            print(f"  {case.label:40} {count / 1e6:8.1f} M  {count / base:5.2f}x")
+            mine = count(tuple(case.argv), tuple(sorted(case.env.items())))
+            base = count(case.vs, case.vs_env)
+            target = f"<={case.wall_target:.2f} {verdict(mine / base, case.wall_target)}" if case.wall_target else ""
+            print(f"  {case.label:40} {mine / 1e6:8.1f} M  {mine / base:5.2f}x  {target}")
         print()
     print("legpress modules on the `legpress muscles` path (python -X importtime):")
     print("\n".join(importtime(12)))
