@@ -11,6 +11,7 @@ import os
 import sys
 import traceback
 from collections.abc import Callable, Sequence
+from functools import cache
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
 
@@ -471,9 +472,11 @@ def _flag_param(flag: str) -> str:
     return flag.lstrip("-").replace("-", "_")
 
 
-def _stance_parameters() -> list[inspect.Parameter]:
+@cache
+def _stance_parameters() -> tuple[inspect.Parameter, ...]:
     """The stance options, built from vocab.DIMENSION_SPECS: a shorthand flag per value that has
-    one, and a long option per dimension; a new dimension there appears here with no edit."""
+    one, and a long option per dimension; a new dimension there appears here with no edit. Built
+    once for the commands that share them (Typer copies each option's info before changing it)."""
     out: list[inspect.Parameter] = []
     for spec in DIMENSION_SPECS:
         for f in spec.flags:
@@ -496,7 +499,7 @@ def _stance_parameters() -> list[inspect.Parameter]:
                 annotation=Annotated[values | None, option],
             )
         )
-    return out
+    return tuple(out)
 
 
 def _with_stance_options(func: Callable[..., None]) -> Callable[..., None]:
