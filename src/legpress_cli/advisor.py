@@ -17,7 +17,12 @@ How the advisor reasons (documented in the README, "How evidence is graded"):
 
 from collections.abc import Callable, Iterator
 from itertools import product
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:  # the same classes, made without typing's per-annotation checks (fasttuple.py)
+    from legpress_cli.fasttuple import NamedTuple
 
 from legpress_cli.errors import UnknownName, UsageProblem
 from legpress_cli.names import Spelling, match, normalize

@@ -35,7 +35,7 @@ STALE_SECONDS = 3600
 _ENTRY = re.compile(r"^[0-9a-f]{64}\.json$")
 _LEFTOVER = re.compile(r"^(\.partial-.*\.json|[0-9a-f]{32}\.(pickle|[0-9]+\.tmp))$")  # older formats
 # The code that decides what a valid catalog is: a change to any of it is a new cache key.
-_CHECKING_CODE = ("vocab.py", "records.py", "model.py", "datafiles.py", "names.py", "cache.py")
+_CHECKING_CODE = ("vocab.py", "records.py", "fasttuple.py", "model.py", "datafiles.py", "names.py", "cache.py")
 
 
 if TYPE_CHECKING:

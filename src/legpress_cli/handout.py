@@ -12,7 +12,12 @@ from __future__ import annotations
 
 import re
 from html import escape
-from typing import TYPE_CHECKING, NamedTuple
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:  # the same classes, made without typing's per-annotation checks (fasttuple.py)
+    from legpress_cli.fasttuple import NamedTuple
 
 from legpress_cli import words
 from legpress_cli.advisor import DIRECTION_WORDS, stance_label

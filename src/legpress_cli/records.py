@@ -16,7 +16,12 @@ No `from __future__ import annotations`: `from_plain` reads the field types at r
 import types
 import typing
 from dataclasses import MISSING, dataclass, field, fields
-from typing import Any, Literal, NamedTuple
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:  # the same classes, made without typing's per-annotation checks (fasttuple.py)
+    from legpress_cli.fasttuple import NamedTuple
 
 from legpress_cli.vocab import Dimension, Grade, Phase, Result, Role
 

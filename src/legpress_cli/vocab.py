@@ -6,7 +6,12 @@ CLI's flags, the JSON contract's stance object, the advisor's neutral stance, th
 derived from it.
 """
 
-from typing import Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal
+
+if TYPE_CHECKING:
+    from typing import NamedTuple
+else:  # the same classes, made without typing's per-annotation checks (fasttuple.py)
+    from legpress_cli.fasttuple import NamedTuple
 
 Grade = Literal["strong", "moderate", "weak", "claim", "contradicted"]
 Role = Literal["primary", "secondary", "stabilizer"]
