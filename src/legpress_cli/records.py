@@ -15,7 +15,6 @@ No `from __future__ import annotations`: `from_plain` reads the field types at r
 
 import types
 import typing
-from dataclasses import MISSING, dataclass, field, fields
 from typing import TYPE_CHECKING, Any, Literal
 
 if TYPE_CHECKING:
@@ -218,10 +217,8 @@ class View(NamedTuple):
     shape: tuple[Shape, ...] = ()
 
 
-@dataclass(frozen=True)
-class Catalog:
-    """Every checked record, with the lookups the advisor needs built once, so that each
-    command's work stays linear in the size of the data."""
+class CatalogRecords(NamedTuple):
+    """Every checked record of the data: the fields a cache entry holds."""
 
     groups: tuple[Group, ...]
     muscles: tuple[Muscle, ...]
@@ -235,17 +232,24 @@ class Catalog:
     exercises: tuple[Exercise, ...] = ()
     comparisons: tuple[Comparison, ...] = ()
     exercise_claims: tuple[ExerciseClaim, ...] = ()
-    _muscles: dict[str, Muscle] = field(init=False, repr=False, compare=False)
-    _groups: dict[str, Group] = field(init=False, repr=False, compare=False)
-    _sources: dict[str, Source] = field(init=False, repr=False, compare=False)
-    _members: dict[str, tuple[Muscle, ...]] = field(init=False, repr=False, compare=False)
-    _choices: dict[tuple[str, str], Choice] = field(init=False, repr=False, compare=False)
-    _findings_on: dict[str, tuple[Finding, ...]] = field(init=False, repr=False, compare=False)
-    _claims_on: dict[str, tuple[Claim, ...]] = field(init=False, repr=False, compare=False)
-    _exercises: dict[str, Exercise] = field(init=False, repr=False, compare=False)
-    _compared_on: dict[str, tuple[Comparison, ...]] = field(init=False, repr=False, compare=False)
 
-    def __post_init__(self) -> None:
+
+class Catalog(CatalogRecords):
+    """Every checked record, with the lookups the advisor needs built once, so that each
+    command's work stays linear in the size of the data. Compared, ordered and printed by its
+    records, as a NamedTuple; a frozen dataclass cost ~1% of every start."""
+
+    _muscles: dict[str, Muscle]
+    _groups: dict[str, Group]
+    _sources: dict[str, Source]
+    _members: dict[str, tuple[Muscle, ...]]
+    _choices: dict[tuple[str, str], Choice]
+    _findings_on: dict[str, tuple[Finding, ...]]
+    _claims_on: dict[str, tuple[Claim, ...]]
+    _exercises: dict[str, Exercise]
+    _compared_on: dict[str, tuple[Comparison, ...]]
+
+    def __init__(self, *records: object, **named: object) -> None:  # the tuple itself: __new__
         put = object.__setattr__
         put(self, "_muscles", {m.id: m for m in self.muscles})
         put(self, "_groups", {g.id: g for g in self.groups})
@@ -359,7 +363,7 @@ def _converter(kind: Any) -> Convert:
 def _make_converter(kind: Any) -> Convert:
     """How to turn a plain value into `kind`: a record class, a tuple, dict, Literal, union or
     scalar type; strict, so True is not an int and 3 is not a str."""
-    if isinstance(kind, type) and (hasattr(kind, "_fields") or hasattr(kind, "__dataclass_fields__")):
+    if isinstance(kind, type) and hasattr(kind, "_fields"):
         return _record_converter(kind)
     origin, args = typing.get_origin(kind), typing.get_args(kind)
     if origin is tuple:
@@ -467,13 +471,11 @@ def _record_converter(kind: type) -> Convert:
 
 
 def _fields(kind: type) -> dict[str, tuple[Any, bool]]:
-    """name -> (type, required) of a record's constructor arguments. The annotations are the
-    types themselves (this module does not postpone them), so typing.get_type_hints, which
-    re-evaluates and merges them, is not needed."""
-    hints = kind.__annotations__
-    if hasattr(kind, "_fields"):  # a record
-        defaults = kind._field_defaults  # type: ignore[attr-defined]
-        return {name: (hints[name], name not in defaults) for name in kind._fields}
-    return {  # the Catalog
-        f.name: (hints[f.name], f.default is MISSING and f.default_factory is MISSING) for f in fields(kind) if f.init
-    }
+    """name -> (type, required) of a record's fields. The annotations are the types themselves
+    (this module does not postpone them), so typing.get_type_hints, which re-evaluates and
+    merges them, is not needed; the fields' class is the one that declares them (Catalog's
+    own annotations are its lookups)."""
+    declaring = next(k for k in kind.__mro__ if "_fields" in vars(k))
+    hints = vars(declaring)["__annotations__"]
+    defaults = kind._field_defaults  # type: ignore[attr-defined]
+    return {name: (hints[name], name not in defaults) for name in kind._fields}  # type: ignore[attr-defined]

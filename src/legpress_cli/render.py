@@ -14,7 +14,6 @@ import re
 import sys
 import typing
 from collections.abc import Callable, Iterable, Iterator
-from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich import box
@@ -35,6 +34,8 @@ from legpress_cli.errors import OutputClosed
 from legpress_cli.vocab import DIMENSION_SPECS
 
 if TYPE_CHECKING:
+    from typing import NamedTuple
+
     from legpress_cli.advisor import CompareReport, StanceReport, Verdict
     from legpress_cli.records import Catalog, Choice, Comparison, Finding, Muscle
     from legpress_cli.results import (
@@ -49,6 +50,9 @@ if TYPE_CHECKING:
         StanceResult,
         TargetResult,
     )
+
+if not TYPE_CHECKING:  # the same classes, made without typing's per-annotation checks
+    from legpress_cli.fasttuple import NamedTuple
 
 T = TypeVar("T")
 GRADE_STYLE: dict[str, str] = {
@@ -68,8 +72,7 @@ WIDE = 70
 NOT_ADVICE = "Not medical advice: general information about technique."
 
 
-@dataclass(frozen=True)
-class Glyphs:
+class Glyphs(NamedTuple):
     ascii: bool
 
     def bar(self, level: int, top: int = 5) -> str:
@@ -98,8 +101,7 @@ def grade(text: str | None) -> Text:
 STATUS_STYLE = {"supports": "green", "contradicts": "bold red", "not_tested": "magenta"}
 
 
-@dataclass(frozen=True)
-class Frame:
+class Frame(NamedTuple):
     """Where a view is drawn: the glyphs the output can carry, its width, and whether colour is on.
     Every view takes (result, frame); helpers take what they draw, then the frame."""
 
