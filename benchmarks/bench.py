@@ -2,8 +2,9 @@
 
     .venv/bin/python benchmarks/bench.py [--runs N] [--instructions]
 
-For each command it runs the command and the yardstick in turn (A B A B ...), so a drift in the
-machine's speed hits both alike, and reports the median wall time, the median of the pairwise
+It runs every command paired with its baseline (A B), in rounds through all the commands, so a
+drift in the machine's speed hits a pair alike and a spell of noise is spread over the rows
+instead of landing on one; it reports the median wall time, the median of the pairwise
 ratios with their middle half (25th-75th percentile, to show how noisy the machine was), and
 the peak memory (max RSS) of each process, with each target and whether the median meets it.
 It never fails on a missed target: it reports. Finally it lists legpress's own modules from
@@ -116,30 +117,45 @@ def once(argv: list[str], env: dict[str, str]) -> tuple[float, float]:
     return wall, usage.ru_maxrss / 1024  # Linux reports KiB
 
 
-def measure(case: Case, runs: int) -> dict[str, float]:
-    baseline, baseline_env = list(case.vs), dict(case.vs_env)
-    once(case.argv, case.env)  # warm the file cache and .pyc files
-    once(baseline, baseline_env)
-    walls, peaks, ratios, mem_ratios, bases, base_peaks = [], [], [], [], [], []
+def measure(cases: list[Case], runs: int) -> list[dict[str, float]]:
+    """Each case's figures from `runs` rounds; a round runs every case once, each paired with its
+    baseline. Taking the cases in turn, rather than one case's runs together, spreads a spell of
+    noise on the machine over all the rows, where each row's median drops it, instead of letting
+    it land on whichever row was running."""
+    for case in cases:  # warm the file cache and .pyc files
+        once(case.argv, case.env)
+        once(list(case.vs), dict(case.vs_env))
+    samples: list[dict[str, list[float]]] = [
+        {k: [] for k in ("wall", "base", "ratio", "peak", "mem_ratio")} for _ in cases
+    ]
     for _ in range(runs):
-        wall, peak = once(case.argv, case.env)
-        base, base_peak = once(baseline, baseline_env)
-        walls.append(wall)
-        peaks.append(peak)
-        bases.append(base)
-        base_peaks.append(base_peak)
-        ratios.append(wall / base)
-        mem_ratios.append(peak / base_peak)
-    low, _, high = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else (ratios[0],) * 3
-    return {
-        "wall": statistics.median(walls),
-        "yardstick": statistics.median(bases),
-        "ratio": statistics.median(ratios),
-        "low": low,
-        "high": high,
-        "peak": statistics.median(peaks),
-        "mem_ratio": statistics.median(mem_ratios),
-    }
+        for case, got in zip(cases, samples, strict=True):
+            wall, peak = once(case.argv, case.env)
+            base, base_peak = once(list(case.vs), dict(case.vs_env))
+            for key, value in (
+                ("wall", wall),
+                ("base", base),
+                ("ratio", wall / base),
+                ("peak", peak),
+                ("mem_ratio", peak / base_peak),
+            ):
+                got[key].append(value)
+    out = []
+    for got in samples:
+        ratios = got["ratio"]
+        low, _, high = statistics.quantiles(ratios, n=4) if len(ratios) > 1 else (ratios[0],) * 3
+        out.append(
+            {
+                "wall": statistics.median(got["wall"]),
+                "yardstick": statistics.median(got["base"]),
+                "ratio": statistics.median(ratios),
+                "low": low,
+                "high": high,
+                "peak": statistics.median(got["peak"]),
+                "mem_ratio": statistics.median(got["mem_ratio"]),
+            }
+        )
+    return out
 
 
 def instructions(argv: list[str], env: dict[str, str]) -> int:
@@ -196,12 +212,19 @@ def scaling(runs: int) -> int:
     with tempfile.TemporaryDirectory() as tmp:
         packs = {k: write_pack(Path(tmp) / f"pack{k}", k) for k in SCALES}
         env = {"LEGPRESS_MAX_FILE_BYTES": "100000000", "LEGPRESS_CACHE_DIR": str(Path(tmp) / "cache")}
-        for command in SCALE_COMMANDS:
-            times = {}
-            for k, pack in packs.items():
-                argv = [LEGPRESS, "--data", str(pack), *command]
-                once(argv, env)  # fills the cache
-                times[k] = statistics.median(once(argv, env)[0] for _ in range(runs))
+        argvs = {
+            (n, k): [LEGPRESS, "--data", str(pack), *c]
+            for n, c in enumerate(SCALE_COMMANDS)
+            for k, pack in packs.items()
+        }
+        for argv in argvs.values():
+            once(argv, env)  # fills the cache
+        walls: dict[tuple[int, int], list[float]] = {key: [] for key in argvs}
+        for _ in range(runs):  # in rounds, as measure() does
+            for key, argv in argvs.items():
+                walls[key].append(once(argv, env)[0])
+        for n, command in enumerate(SCALE_COMMANDS):
+            times = {k: statistics.median(walls[n, k]) for k in SCALES}
             cells = []
             for k in SCALES:
                 ratio = times[k] / times[1]
@@ -233,8 +256,7 @@ def main() -> None:
     tmp = tempfile.mkdtemp(prefix="legpress-bench-")
     data_copy = shutil.copytree(HERE.parent / "data", Path(tmp) / "data")
     all_cases = cases(data_copy)
-    for case in all_cases:
-        r = measure(case, args.runs)
+    for case, r in zip(all_cases, measure(all_cases, args.runs), strict=True):
         target = f"<={case.wall_target:.2f}" if case.wall_target is not None else ""
         wall_ok = verdict(r["ratio"], case.wall_target)
         mem_ok = verdict(r["mem_ratio"], MEMORY_TARGET if case.memory and case.wall_target is not None else None)

@@ -21,11 +21,12 @@ from typing import TYPE_CHECKING, Literal
 
 if TYPE_CHECKING:
     from typing import NamedTuple
+
+    from legpress_cli.names import Spelling
 else:  # the same classes, made without typing's per-annotation checks (fasttuple.py)
     from legpress_cli.fasttuple import NamedTuple
 
 from legpress_cli.errors import UnknownName, UsageProblem
-from legpress_cli.names import Spelling, match, normalize
 from legpress_cli.records import (
     Catalog,
     Choice,
@@ -86,16 +87,22 @@ class Found(NamedTuple):
     guessed_from: str | None  # the user's text when it was read as a typo or prefix
 
 
-def _group_spellings(catalog: Catalog) -> list[Spelling]:
+def _group_spellings(catalog: Catalog) -> "list[Spelling]":
+    from legpress_cli.names import Spelling, normalize
+
     return [Spelling(normalize(s), g.id) for g in catalog.groups for s in (g.id, g.name, *g.aliases)]
 
 
-def _spellings(catalog: Catalog, *, groups: bool) -> list[Spelling]:
+def _spellings(catalog: Catalog, *, groups: bool) -> "list[Spelling]":
+    from legpress_cli.names import Spelling, normalize
+
     out = [Spelling(normalize(s), m.id) for m in catalog.muscles for s in (m.id, m.name, *m.aliases)]
     return out + _group_spellings(catalog) if groups else out
 
 
 def _not_trained(catalog: Catalog, name: str) -> None:
+    from legpress_cli.names import Spelling, match, normalize
+
     q = normalize(name)
     for other in catalog.not_trained:
         if match(q, [Spelling(normalize(other.name), other.name)]).owners:
@@ -107,6 +114,9 @@ def _not_trained(catalog: Catalog, name: str) -> None:
 
 def find(catalog: Catalog, name: str, *, groups: bool) -> Found:
     """Resolve a muscle (or, with groups=True, a group) by id, name or alias, forgiving typos."""
+    # Here, not at the top: only commands that look a name up need the matching (or unicodedata).
+    from legpress_cli.names import match, normalize
+
     what = "muscle or group" if groups else "muscle"
     if not normalize(name):
         raise UnknownName(f"empty {what} name", "run 'legpress muscles' to list them")
@@ -131,6 +141,8 @@ def find(catalog: Catalog, name: str, *, groups: bool) -> Found:
 
 
 def find_group(catalog: Catalog, name: str) -> str:
+    from legpress_cli.names import match
+
     result = match(name, _group_spellings(catalog))
     if len(result.owners) == 1:
         return result.owners[0]
@@ -819,6 +831,8 @@ def evidence(catalog: Catalog, muscle_id: str | None = None) -> EvidenceReport:
 def find_exercise(catalog: Catalog, name: str) -> tuple[Exercise, str | None]:
     """An exercise by id, name or alias, forgiving typos, and the user's text when it was read
     as a typo or prefix; unknown names list the known ones."""
+    from legpress_cli.names import Spelling, match, normalize
+
     known = ", ".join(e.id for e in catalog.exercises) or "none in this data"
     spellings = [Spelling(normalize(s), e.id) for e in catalog.exercises for s in (e.id, e.name, *e.aliases)]
     result = match(name, spellings) if normalize(name) else None
