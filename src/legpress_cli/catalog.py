@@ -205,16 +205,17 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
 
     directory = _resolve_dir(data_dir)
     raw = {name: read_data_file(directory / name) for name in DATA_FILES}
+    # The built-in data as checked when the release was made (cache.SNAPSHOT), before the user's
+    # cache, which for these files could only hold the same; a folder given with --data is
+    # always checked here, whatever it holds.
+    found = store.read_snapshot(raw) if data_dir is None else None
+    if found is not None:
+        return found
     where = store.cache_dir(directory)
     key = store.entry_key(raw)
     found = store.read(where, key)
     if found is not None:
         _FROM_CACHE.append((where, key))
-        return found
-    # The built-in data as checked when the release was made (cache.SNAPSHOT); a folder given
-    # with --data is always checked here, whatever it holds.
-    found = store.read_snapshot(raw) if data_dir is None else None
-    if found is not None:
         return found
     with _no_pydantic_plugins():
         plain = _check(directory, raw)
