@@ -199,15 +199,13 @@ def importtime(top: int) -> list[str]:
     return [f"  {cum / 1000:7.1f} ms cumulative  {own / 1000:6.1f} ms self  {name}" for cum, own, name in rows[:top]]
 
 
-def scaling(runs: int) -> int:
+def scaling(runs: int, count_instructions: bool) -> int:
     """Median wall time of each command on synthetic packs 1x, 10x and 100x the built-in data
-    (generated into a temporary folder; warm cache), and its ratio to the 1x time."""
+    (generated into a temporary folder; warm cache), and its ratio to the 1x time; with
+    count_instructions, the same table in instructions, which noise cannot move."""
     sys.path.insert(0, str(HERE.parent / "tests"))
     from synthetic import write_pack
 
-    print()
-    print(f"scaling with the data (synthetic packs, warm cache, median of {runs}; goals: 10x <=1.5, 100x <=15)")
-    print(f"{'command':40} " + " ".join(f"{f'{k}x ms':>9} {'ratio':>6}" for k in SCALES))
     missed = 0
     with tempfile.TemporaryDirectory() as tmp:
         packs = {k: write_pack(Path(tmp) / f"pack{k}", k) for k in SCALES}
@@ -223,16 +221,29 @@ def scaling(runs: int) -> int:
         for _ in range(runs):  # in rounds, as measure() does
             for key, argv in argvs.items():
                 walls[key].append(once(argv, env)[0])
-        for n, command in enumerate(SCALE_COMMANDS):
-            times = {k: statistics.median(walls[n, k]) for k in SCALES}
-            cells = []
-            for k in SCALES:
-                ratio = times[k] / times[1]
-                target = SCALE_TARGETS.get(k)
-                ok = "" if target is None else ("" if ratio <= target else " MISSED")
-                missed += bool(ok)
-                cells.append(f"{times[k] * 1000:9.1f} {ratio:6.2f}{ok}")
-            print(f"{' '.join(command):40} " + " ".join(cells))
+        print()
+        print(f"scaling with the data (synthetic packs, warm cache, median of {runs}; goals: 10x <=1.5, 100x <=15)")
+        missed += _scaling_table({key: statistics.median(w) * 1000 for key, w in walls.items()}, "ms")
+        if count_instructions:
+            print()
+            print("the same in instructions (callgrind, one run each)")
+            counts = {key: instructions(argv, env) / 1e6 for key, argv in argvs.items()}
+            missed += _scaling_table(counts, "M")
+    return missed
+
+
+def _scaling_table(figures: dict[tuple[int, int], float], unit: str) -> int:
+    missed = 0
+    print(f"{'command':40} " + " ".join(f"{f'{k}x {unit}':>9} {'ratio':>6}" for k in SCALES))
+    for n, command in enumerate(SCALE_COMMANDS):
+        cells = []
+        for k in SCALES:
+            ratio = figures[n, k] / figures[n, 1]
+            target = SCALE_TARGETS.get(k)
+            ok = "" if target is None else ("" if ratio <= target else " MISSED")
+            missed += bool(ok)
+            cells.append(f"{figures[n, k]:9.1f} {ratio:6.2f}{ok}")
+        print(f"{' '.join(command):40} " + " ".join(cells))
     return missed
 
 
@@ -267,7 +278,7 @@ def main() -> None:
             f"{r['peak']:8.1f} {r['mem_ratio']:4.2f} {mem_ok}"
         )
     print(f"(memory target: peak at most {MEMORY_TARGET:.2f}x the yardstick's)")
-    missed += scaling(max(5, args.runs // 2))
+    missed += scaling(args.runs, args.instructions)
     print("all targets met" if not missed else f"{missed} target(s) missed")
     print()
     if args.instructions:
