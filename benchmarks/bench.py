@@ -226,20 +226,21 @@ def scaling(runs: int, count_instructions: bool) -> int:
         missed += _scaling_table({key: statistics.median(w) * 1000 for key, w in walls.items()}, "ms")
         if count_instructions:
             print()
-            print("the same in instructions (callgrind, one run each)")
+            print("the same in instructions (callgrind, one run each; for information: the goals are in time,")
+            print("and instructions leave out costs every run pays alike, such as loading pages, so run higher)")
             counts = {key: instructions(argv, env) / 1e6 for key, argv in argvs.items()}
-            missed += _scaling_table(counts, "M")
+            _scaling_table(counts, "M", judged=False)
     return missed
 
 
-def _scaling_table(figures: dict[tuple[int, int], float], unit: str) -> int:
+def _scaling_table(figures: dict[tuple[int, int], float], unit: str, judged: bool = True) -> int:
     missed = 0
     print(f"{'command':40} " + " ".join(f"{f'{k}x {unit}':>9} {'ratio':>6}" for k in SCALES))
     for n, command in enumerate(SCALE_COMMANDS):
         cells = []
         for k in SCALES:
             ratio = figures[n, k] / figures[n, 1]
-            target = SCALE_TARGETS.get(k)
+            target = SCALE_TARGETS.get(k) if judged else None
             ok = "" if target is None else ("" if ratio <= target else " MISSED")
             missed += bool(ok)
             cells.append(f"{figures[n, k]:9.1f} {ratio:6.2f}{ok}")

@@ -14,6 +14,7 @@ import re
 import sys
 import typing
 from collections.abc import Callable, Iterable, Iterator
+from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from rich import box
@@ -238,21 +239,19 @@ def _cell_lines(
         # into a span under the text's spans.
         padded = plain + " " * (inner_width - used)
         spans = [Span(0, len(padded), text.style), *text.spans] if text.style else text.spans
-        row = list(Text(padded, spans=spans).render(console))
-        if pad_style:
-            row = list(Segment.apply_style(row, pad_style))
-        if cell.left:
-            row.insert(0, Segment(" " * cell.left, pad_style))
-        if cell.right:
-            row.append(Segment(" " * cell.right, pad_style))
-        # Exactly `width` cells already: nothing for split_and_crop_lines to split, cut or pad.
-        return [list(Segment.apply_style(row, style)) if style else row]
+        # Exactly `inner_width` cells already: nothing for split_and_crop_lines to split, cut or pad.
+        return _rows([list(Text(padded, spans=spans).render(console))], cell, pad_style, style)
     else:
         tab_size = console.tab_size if text.tab_size is None else text.tab_size
         overflow = text.overflow or options.overflow or DEFAULT_OVERFLOW
         no_wrap = pick_bool(text.no_wrap, options.no_wrap, False)
         simple = justify == "left" and overflow == "fold" and not no_wrap
-        wrapped = (_wrapped(text, inner_width) if simple else None) or text.wrap(
+        shortcut = _wrapped(text, inner_width) if simple else None
+        if shortcut is not None and not text.style and not text.spans and text.end == "\n":
+            # Unstyled text: joining, rendering and splitting again come to one unstyled segment
+            # a line, each already `inner_width` cells wide.
+            return _rows([[Segment(line.plain)] for line in shortcut], cell, pad_style, style)
+        wrapped = shortcut or text.wrap(
             console, inner_width, justify=justify, overflow=overflow, tab_size=tab_size or 8, no_wrap=no_wrap
         )
         # As Text.__rich_console__: joining makes each line's own style a span, which render keeps.
@@ -270,6 +269,18 @@ def _cell_lines(
     return out
 
 
+def _rows(lines: list[list[Segment]], cell: Padding, pad_style: Style, style: Style | None) -> list[list[Segment]]:
+    """Lines of a cell's text, each exactly its inner width, as the cell's rows: styled as
+    render_lines and Padding would style them, with the padding either side."""
+    left = [Segment(" " * cell.left, pad_style)] if cell.left else []
+    right = [Segment(" " * cell.right, pad_style)] if cell.right else []
+    out = []
+    for line in lines:
+        row = [*left, *(Segment.apply_style(line, pad_style) if pad_style else line), *right]
+        out.append(list(Segment.apply_style(row, style)) if style else row)
+    return out
+
+
 def _measured(low: int, high: int, width: int) -> tuple[int, int]:
     """Measurement(low, high).normalize().with_maximum(width), then (0, 0) if nothing is left
     and normalize() again: what Measurement.get does with a renderable's own measure."""
@@ -281,6 +292,18 @@ def _measured(low: int, high: int, width: int) -> tuple[int, int]:
     return low, max(0, max(low, high))
 
 
+@cache
+def _extent(plain: str) -> tuple[int, int]:
+    """Text.__rich_measure__'s (longest word, longest line) of a text, worked out once: a table
+    that does not fit is measured again at its narrower widths."""
+    lines = plain.splitlines()
+    words = plain.split()
+    # Printable ASCII is one cell a character, so len() is cell_len() without its lookups.
+    size = len if plain.isascii() and all(line.isprintable() for line in lines) else cell_len
+    high = max(map(size, lines)) if lines else 0
+    return (max(map(size, words)) if words else high), high
+
+
 def _cell_measure(console: Console, options: ConsoleOptions, cell: RenderableType) -> tuple[int, int] | None:
     """Measurement.get(console, options, cell) for Padding(str | Text), from the text alone; None
     for anything else. rich measures each cell through three nested objects; a long table with
@@ -289,7 +312,9 @@ def _cell_measure(console: Console, options: ConsoleOptions, cell: RenderableTyp
         return None
     inner = cell.renderable
     if isinstance(inner, str):  # Wrap headers too
-        plain = console.render_str(inner, markup=options.markup, highlight=False).plain
+        # Our consoles read text literally (no markup or emoji codes): the text is the string.
+        literal = options.markup is not True and console._markup is False and console._emoji is False
+        plain = inner if literal else console.render_str(inner, markup=options.markup, highlight=False).plain
     elif type(inner) is Text:
         plain = inner.plain
     else:
@@ -301,13 +326,7 @@ def _cell_measure(console: Console, options: ConsoleOptions, cell: RenderableTyp
     if width - extra < 1:
         low = high = width
     else:  # Padding.__rich_measure__ around Text.__rich_measure__
-        lines = plain.splitlines()
-        words = plain.split()
-        # Printable ASCII is one cell a character, so len() is cell_len() without its lookups.
-        size = len if plain.isascii() and all(line.isprintable() for line in lines) else cell_len
-        high = max(map(size, lines)) if lines else 0
-        low = max(map(size, words)) if words else high
-        low, high = _measured(low, high, width)
+        low, high = _measured(*_extent(plain), width)
         low, high = min(low + extra, width), min(high + extra, width)
     return _measured(low, high, width)
 
