@@ -313,7 +313,8 @@ def _cell_measure(console: Console, options: ConsoleOptions, cell: RenderableTyp
     inner = cell.renderable
     if isinstance(inner, str):  # Wrap headers too
         # Our consoles read text literally (no markup or emoji codes): the text is the string.
-        literal = options.markup is not True and console._markup is False and console._emoji is False
+        switches = (options.markup, getattr(console, "_markup", True), getattr(console, "_emoji", True))
+        literal = switches[0] is not True and switches[1] is False and switches[2] is False
         plain = inner if literal else console.render_str(inner, markup=options.markup, highlight=False).plain
     elif type(inner) is Text:
         plain = inner.plain
