@@ -1,7 +1,7 @@
 """typing.NamedTuple's class syntax, built without typing's checks of each field's annotation.
 
 typing.NamedTuple type-checks every annotation when a class is made, compiling each one that is
-a string (postponed annotations) into a ForwardRef; legpress makes some fifty record classes at
+a string (postponed annotations) into a ForwardRef; legpress makes some sixty record classes at
 every start, and those checks were about a third of their cost. This builds the same class
 (collections.namedtuple, then the class body's methods, docstring and annotations, as typing
 does) and nothing else. Modules import it under the name NamedTuple outside type checking, so
