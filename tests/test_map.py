@@ -19,8 +19,9 @@ import pytest
 from conftest import ROOT, Run
 from legpress_cli.advisor import Stance, assess
 from legpress_cli.records import Catalog
-from legpress_cli.render import SHADE, SHADE_ORDER, Frame, Glyphs, body_map
+from legpress_cli.render import SHADE, Frame, Glyphs, body_map
 from legpress_cli.results import MapResult
+from legpress_cli.vocab import DIRECTIONS
 
 sys.path.insert(0, str(ROOT / "scripts"))
 import make_docs
@@ -42,10 +43,10 @@ def glute_cell(text: str) -> str:
 
 
 def test_each_change_has_its_own_pattern_and_colour() -> None:
-    patterns = [SHADE[d][0] for d in SHADE_ORDER]
+    patterns = [SHADE[d][0] for d in DIRECTIONS]
     assert "".join(patterns).isascii() and len(set(patterns)) == len(patterns)
     assert "." not in patterns and " " not in patterns  # never confused with outline or background
-    assert len({SHADE[d][1] for d in SHADE_ORDER}) == len(SHADE_ORDER)
+    assert len({SHADE[d][1] for d in DIRECTIONS}) == len(DIRECTIONS)
 
 
 def test_high_feet_shade_the_glutes_as_more(catalog: Catalog) -> None:

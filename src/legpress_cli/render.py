@@ -32,7 +32,7 @@ from rich.text import DEFAULT_JUSTIFY, DEFAULT_OVERFLOW, Span, Text
 from legpress_cli import advisor, results, words
 from legpress_cli.advisor import DIRECTION_WORDS
 from legpress_cli.errors import OutputClosed
-from legpress_cli.vocab import DIMENSION_SPECS
+from legpress_cli.vocab import DIMENSION_SPECS, DIRECTIONS
 
 if TYPE_CHECKING:
     from typing import NamedTuple
@@ -874,7 +874,6 @@ SHADE: dict[str, tuple[str, str, str]] = {
     "mixed": ("~", "#b57edc", "black"),
     "not_measured": (":", "#f3efe6", "black"),
 }
-SHADE_ORDER = ("more", "less", "no_difference", "mixed", "not_measured")
 
 
 def _draw_view(
@@ -910,7 +909,7 @@ def _draw_view(
 def _map_legend(catalog: Catalog, report: StanceReport, frame: Frame) -> RenderableType:
     glyphs, color = frame.glyphs, frame.color
     scale = Text("Change: ")
-    for direction in SHADE_ORDER:
+    for direction in DIRECTIONS:
         pattern, bg, fg = SHADE[direction]
         scale.append(pattern * 2, style=f"bold {fg} on {bg}" if color else "")
         scale.append(f" {DIRECTION_WORDS[direction]}  ")

@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from legpress_cli.advisor import DIRECTION_WORDS, names_for, stance_label
 from legpress_cli.paths import drawn
+from legpress_cli.vocab import DIRECTIONS
 
 if TYPE_CHECKING:
     from legpress_cli.advisor import StanceReport, Verdict
@@ -30,7 +31,6 @@ SHADES: dict[str, tuple[str, str, str]] = {
     "mixed": ("studies disagree", "#c39be0", '<path d="M0 0 L6 6 M6 0 L0 6" stroke="#3f1d5c" stroke-width="1"/>'),
     "not_measured": ("not measured", "#f7f3ec", '<circle cx="3" cy="3" r="0.9" fill="#6b6255"/>'),
 }
-ORDER = ("more", "less", "no_difference", "mixed", "not_measured")
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 INK = "#1a1a1a"
 GAP = 30
@@ -123,7 +123,7 @@ def _legend(
     out: list[str] = []
     columns = 3
     step = width / columns
-    for n, direction in enumerate(ORDER):
+    for n, direction in enumerate(DIRECTIONS):
         x, y = (n % columns) * step, top + (n // columns) * 18
         out.append(
             f'<rect x="{x:g}" y="{y}" width="20" height="12" fill="url(#lp-{direction})" stroke="{INK}"'
@@ -165,7 +165,7 @@ def _description(catalog: Catalog, views: list[View], verdicts: dict[str, Verdic
     drawn = list(dict.fromkeys(drawn))
     titles = " and ".join(v.title.lower() for v in views)
     sentences = [f"Outlines of the hips and legs seen from the {titles}, each muscle shaded by its change."]
-    for direction in ORDER:
+    for direction in DIRECTIONS:
         # Grouped by grade too, so a claim nobody measured never reads like a measured change.
         by_grade: dict[str | None, list[str]] = {}
         for mid in drawn:
@@ -182,7 +182,7 @@ def _description(catalog: Catalog, views: list[View], verdicts: dict[str, Verdic
 
 def _patterns() -> str:
     out = ["<defs>"]
-    for direction in ORDER:
+    for direction in DIRECTIONS:
         _, fill, marks = SHADES[direction]
         out.append(
             f'<pattern id="lp-{direction}" width="6" height="6" patternUnits="userSpaceOnUse"'
