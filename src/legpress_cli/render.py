@@ -12,7 +12,6 @@ import itertools
 import os
 import re
 import sys
-import typing
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -147,41 +146,6 @@ def _fixed_widths(table: Table, width: int, min_flex: int = 20) -> Table:
     return table
 
 
-class _CellConsole:
-    """The console as a table sees it while drawing rows, with a shortcut for the common cell.
-
-    rich lays out every cell of a table through two nested rounds of render_lines (the cell's
-    Padding, then its text), each splitting, cropping and padding the lines again: on a long
-    table that is most of the drawing (10x the data: ~45 ms of `legpress muscles`). A cell that
-    is padded str or Text, with no vertical padding or height, is laid out here in one round,
-    with the same calls rich makes inside (Text.wrap, Text.render, Segment.adjust_line_length)
-    and the same segments; anything else goes to the real console. tests/test_fasttable.py
-    draws every view both ways and compares the segments.
-    """
-
-    def __init__(self, console: Console) -> None:
-        self._console = console
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(self._console, name)
-
-    def render_lines(
-        self,
-        renderable: RenderableType,
-        options: ConsoleOptions | None = None,
-        *,
-        style: Style | None = None,
-        pad: bool = True,
-        new_lines: bool = False,
-    ) -> list[list[Segment]]:
-        lines = (
-            None if new_lines or not pad or options is None else _cell_lines(self._console, renderable, options, style)
-        )
-        if lines is None:
-            return self._console.render_lines(renderable, options, style=style, pad=pad, new_lines=new_lines)
-        return lines
-
-
 def _wrapped(text: Text, width: int) -> list[Text] | None:
     """text.wrap(console, width, justify="left", overflow="fold", no_wrap=False) for printable
     ASCII text whose styled spans each cover whole paragraphs (a cue and its dim "prevents:"
@@ -215,7 +179,12 @@ def _cell_lines(
     console: Console, cell: RenderableType, options: ConsoleOptions, style: Style | None
 ) -> list[list[Segment]] | None:
     """The lines Console.render_lines gives for Padding(str | Text) in a table cell; None when
-    the cell is anything else, so rich lays it out."""
+    the cell is anything else, so rich lays it out.
+
+    rich lays out every cell through two nested rounds of render_lines (the cell's Padding, then
+    its text), each splitting, cropping and padding the lines again: on a long table most of the
+    drawing. Here it is one round, with the calls rich makes inside (Text.wrap, Text.render,
+    Segment.split_and_crop_lines) and the same segments; tests/test_fasttable.py compares."""
     if type(cell) is not Padding or cell.top or cell.bottom or not cell.expand or options.height is not None:
         return None
     inner = cell.renderable
@@ -232,7 +201,6 @@ def _cell_lines(
     pad_style = console.get_style(cell.style)
     justify = text.justify or options.justify or DEFAULT_JUSTIFY
     plain = text.plain
-    segments: Iterable[Segment]
     if justify == "left" and "\n" not in plain and "\t" not in plain and (used := cell_len(plain)) <= inner_width:
         # The usual cell, one line that fits: what wrap, join and render come to, without them.
         # Wrapping pads the line with spaces in the text's own style; joining turns that style
@@ -241,32 +209,22 @@ def _cell_lines(
         spans = [Span(0, len(padded), text.style), *text.spans] if text.style else text.spans
         # Exactly `inner_width` cells already: nothing for split_and_crop_lines to split, cut or pad.
         return _rows([list(Text(padded, spans=spans).render(console))], cell, pad_style, style)
-    else:
-        tab_size = console.tab_size if text.tab_size is None else text.tab_size
-        overflow = text.overflow or options.overflow or DEFAULT_OVERFLOW
-        no_wrap = pick_bool(text.no_wrap, options.no_wrap, False)
-        simple = justify == "left" and overflow == "fold" and not no_wrap
-        shortcut = _wrapped(text, inner_width) if simple else None
-        if shortcut is not None and not text.style and not text.spans and text.end == "\n":
-            # Unstyled text: joining, rendering and splitting again come to one unstyled segment
-            # a line, each already `inner_width` cells wide.
-            return _rows([[Segment(line.plain)] for line in shortcut], cell, pad_style, style)
-        wrapped = shortcut or text.wrap(
-            console, inner_width, justify=justify, overflow=overflow, tab_size=tab_size or 8, no_wrap=no_wrap
-        )
-        # As Text.__rich_console__: joining makes each line's own style a span, which render keeps.
-        segments = Text("\n").join(wrapped).render(console, end=text.end)
-    if pad_style:
-        segments = Segment.apply_style(segments, pad_style)
-    left = [Segment(" " * cell.left, pad_style)] if cell.left else []
-    right = [Segment(" " * cell.right, pad_style)] if cell.right else []
-    out = []
-    for line in Segment.split_and_crop_lines(segments, inner_width, style=pad_style, include_new_lines=False):
-        row = [*left, *line, *right]
-        if style:
-            row = list(Segment.apply_style(row, style))
-        out.append(Segment.adjust_line_length(row, width, style=style))
-    return out
+    tab_size = console.tab_size if text.tab_size is None else text.tab_size
+    overflow = text.overflow or options.overflow or DEFAULT_OVERFLOW
+    no_wrap = pick_bool(text.no_wrap, options.no_wrap, False)
+    simple = justify == "left" and overflow == "fold" and not no_wrap
+    shortcut = _wrapped(text, inner_width) if simple else None
+    if shortcut is not None and not text.style and not text.spans and text.end == "\n":
+        # Unstyled text: joining, rendering and splitting again come to one unstyled segment
+        # a line, each already `inner_width` cells wide.
+        return _rows([[Segment(line.plain)] for line in shortcut], cell, pad_style, style)
+    wrapped = shortcut or text.wrap(
+        console, inner_width, justify=justify, overflow=overflow, tab_size=tab_size or 8, no_wrap=no_wrap
+    )
+    # As Text.__rich_console__: joining makes each line's own style a span, which render keeps.
+    segments = Text("\n").join(wrapped).render(console, end=text.end)
+    lines = Segment.split_and_crop_lines(segments, inner_width, style=pad_style, include_new_lines=False)
+    return _rows(list(lines), cell, pad_style, style)
 
 
 def _rows(lines: list[list[Segment]], cell: Padding, pad_style: Style, style: Style | None) -> list[list[Segment]]:
@@ -356,7 +314,7 @@ class _Table(Table):
     def _render(self, console: Console, options: ConsoleOptions, widths: list[int]) -> RenderResult:
         if self._plain_layout():
             return self._render_plain(console, options, widths)
-        return super()._render(typing.cast(Console, _CellConsole(console)), options, widths)
+        return super()._render(console, options, widths)
 
     def _plain_layout(self) -> bool:
         """No edge, footer, lines between rows, leading or row styles: what _render_plain draws."""
@@ -397,15 +355,14 @@ class _Table(Table):
         new_line = Segment.line()
         dividers = (the_box.head_vertical, the_box.mid_vertical, the_box.foot_vertical)
         show_header = self.show_header
-        null = Style.null()
         last_index = len(row_cells) - 1
         for index, row_cell in enumerate(row_cells):
             first, last = index == 0, index == last_index
             header_row = first and show_header
             row = None if header_row else self.rows[index - show_header]
             cells: list[list[list[Segment]]] = []
-            for width, cell, cell_options in zip(widths, row_cell, column_options, strict=True):
-                style = get_style(cell.style) + null
+            styles = [get_style(cell.style) for cell in row_cell]  # a row style would add here
+            for width, cell, cell_options, style in zip(widths, row_cell, column_options, styles, strict=True):
                 lines = _cell_lines(console, cell.renderable, cell_options, style)
                 if lines is None:
                     lines = [
@@ -414,17 +371,15 @@ class _Table(Table):
                     ]
                 cells.append(lines)
             height = max(1, *(len(lines) for lines in cells))
-            for n, (width, cell, lines) in enumerate(zip(widths, row_cell, cells, strict=True)):
+            for n, (width, cell, lines, style) in enumerate(zip(widths, row_cell, cells, styles, strict=True)):
                 missing = height - len(lines)
                 if missing:  # Segment.align_top / align_middle / align_bottom
-                    blank = [[Segment(" " * width, get_style(cell.style) + null)]]
+                    blank = [[Segment(" " * width, style)]]
                     vertical = "bottom" if header_row else cell.vertical
                     above = {"top": 0, "middle": missing // 2}.get(vertical, missing)
                     cells[n] = blank * above + lines + blank * (missing - above)
-            divider_text = dividers[0 if first else (2 if last else 1)]
-            divider = Segment(divider_text, border_style)
-            if not divider_text.strip():
-                divider = Segment(divider_text, null.background_style + border_style)
+            # rich gives a blank divider the row's background too; these rows have no style.
+            divider = Segment(dividers[0 if first else (2 if last else 1)], border_style)
             for line_no in range(height):
                 for n, lines in enumerate(cells):
                     yield from lines[line_no]
