@@ -53,7 +53,12 @@ def claim(cid: str, when: dict[str, str], targets: list[str], direction: str = "
     return {"id": cid, "source": "article-x", "when": when, "targets": targets, "direction": direction, "text": "Says."}
 
 
-def mini(findings: list[dict[str, Any]] = (), claims: list[dict[str, Any]] = ()) -> Catalog:  # type: ignore[assignment]
+def mini(
+    findings: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    claims: list[dict[str, Any]] = (),  # type: ignore[assignment]
+    deep: list[str] = (),  # type: ignore[assignment]
+) -> Catalog:
+    """`deep` names muscles surface EMG cannot reach."""
     muscles = files.MusclesFile.model_validate(
         {
             "group": [
@@ -61,9 +66,12 @@ def mini(findings: list[dict[str, Any]] = (), claims: list[dict[str, Any]] = ())
                 {"id": "back", "name": "Back", "summary": "Back muscles.", "target_note": "Back note."},
             ],
             "muscle": [
-                _muscle("big-front", "front", 4, "BF"),
-                _muscle("small-front", "front", 3, "SF"),
-                _muscle("back-one", "back", 2, "B1"),
+                {**m, "surface_emg": m["id"] not in deep}
+                for m in (
+                    _muscle("big-front", "front", 4, "BF"),
+                    _muscle("small-front", "front", 3, "SF"),
+                    _muscle("back-one", "back", 2, "B1"),
+                )
             ],
         }
     )

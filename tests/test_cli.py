@@ -67,7 +67,7 @@ def test_narrow_layouts(run: Run, name: str, args: list[str], columns: int) -> N
 
 def test_muscles_json_roles(run_json: Callable[..., Any]) -> None:
     data = run_json("muscles")
-    assert data["schema_version"] == 2 and data["command"] == "muscles"
+    assert data["schema_version"] == 3 and data["command"] == "muscles"
     roles = {m["id"]: m["role"] for m in data["muscles"]}
     assert all(roles[m] == "primary" for m in QUADS)
     assert all(roles[m] != "primary" for m in HAMSTRINGS)
@@ -151,7 +151,7 @@ def test_muscle_detail_lists_the_stances_that_change_it(run_json: Callable[..., 
     effects = run_json("muscle", "gluteus maximus")["muscle"]["stance_effects"]
     assert [(e["value"], e["direction"], e["evidence"]) for e in effects] == [
         ("high", "more", "weak"),
-        ("deep", "more", "claim"),
+        ("deep", "not_measured", None),  # only article A's claim: shown, never a direction
         ("low", "less", "weak"),
     ]
 
@@ -194,7 +194,7 @@ def test_cues_cover_the_required_points(run_json: Callable[..., Any]) -> None:
         "hips start to tuck",
         "in line with your toes",
         "locking your knees",
-        "breathe out",
+        "do not hold your breath",
     ):
         assert phrase in text
     assert [c["phase"] for c in data["cues"]] == sorted(
@@ -361,12 +361,12 @@ def test_control_characters_in_arguments_are_escaped_in_messages(run: Run) -> No
         (
             "deadlift",
             "legpress: error: no comparison with the exercise 'deadlift' "
-            "(hint: legpress knows: squat, knee-extension, hip-kickback)\n",
+            "(hint: legpress knows: squat, knee-extension, step-up, hip-kickback)\n",
         ),
         (
             "",
             "legpress: error: no comparison with the exercise '' "
-            "(hint: legpress knows: squat, knee-extension, hip-kickback)\n",
+            "(hint: legpress knows: squat, knee-extension, step-up, hip-kickback)\n",
         ),
     ],
 )

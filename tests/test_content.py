@@ -25,13 +25,15 @@ def test_wide_stance(run_json: Json) -> None:
     }.items()
     assert set(vm["claims"][0]["decided_by"]) == {"martin-fuentes-2020b-wide", "martin-fuentes-2022-wide"}
     for a in ADDUCTORS:
-        assert (m[a]["direction"], m[a]["evidence"]) == ("more", "claim")
+        # Claimed, never measured: shown as claimed, moving nothing.
+        assert (m[a]["direction"], m[a]["evidence"], m[a]["change"]) == ("not_measured", None, 0)
+        assert [(c["claim"], c["status"]) for c in m[a]["claimed"]] == [("article-a-wide-stance", "not_tested")]
 
 
 def test_high_and_wide_keeps_the_hamstrings_below_the_quadriceps(run_json: Json) -> None:
     m = muscles(run_json, "--high", "--wide")
     for h in HAMSTRINGS:
-        assert m[h]["change"] <= 1 and m[h]["evidence"] in ("weak", "claim")
+        assert m[h]["change"] <= 1 and m[h]["evidence"] in ("weak", None)
         assert m[h]["emphasis"] <= m[h]["baseline_emphasis"] + 1
         assert all(m[h]["emphasis"] < m[q]["emphasis"] for q in QUADS)
 
@@ -45,7 +47,96 @@ def test_high_feet(run_json: Json) -> None:
         assert direct and all("middle placement" in x["comparison"] for x in direct)
     assert all(m[q]["direction"] != "more" for q in QUADS)
     assert m["vastus-medialis"]["evidence"] not in ("strong", "moderate")
-    assert m["vastus-medialis"]["direction"] == "not_measured"
+    # Escamilla 2001 recorded the quadriceps for low against high feet and reported nothing.
+    assert m["vastus-medialis"]["direction"] == "not_reported"
+    assert m["vastus-intermedius"]["direction"] == "not_measured"
+    # The hamstrings: measured with high feet, nothing reported; the article's claim not borne out.
+    for h in ("biceps-femoris", "semitendinosus"):
+        assert (m[h]["direction"], m[h]["change"]) == ("not_reported", 0)
+        assert [(c["claim"], c["status"]) for c in m[h]["claimed"]] == [("article-a-high-feet", "not_supported")]
+    studies = {x["finding"] for x in m["biceps-femoris"]["measured"]}
+    assert {"da-silva-high-vs-middle-40", "da-silva-high-vs-middle-80", "escamilla-2001-low-vs-high"} <= studies
+    # The gluteus maximus follows the reported change (against low feet, 80%) at its indirect
+    # grade, with the silent direct comparisons beside it.
+    gm = m["gluteus-maximus"]
+    assert (gm["direction"], gm["evidence"], gm["findings"]) == ("more", "weak", ["da-silva-high-vs-low-80"])
+    silent = {x["finding"] for x in gm["measured"] if x["result"] == "not_reported" and not x["indirect"]}
+    assert silent == {"da-silva-high-vs-middle-40", "da-silva-high-vs-middle-80"}
+
+
+def test_claims_move_no_bar(run_json: Json) -> None:
+    narrow = muscles(run_json, "--narrow")["vastus-lateralis"]
+    assert (narrow["direction"], narrow["change"], narrow["emphasis"]) == (
+        "not_measured",
+        0,
+        narrow["baseline_emphasis"],
+    )
+    assert [(c["claim"], c["status"]) for c in narrow["claimed"]] == [("article-a-narrow-stance", "not_tested")]
+    low = muscles(run_json, "--low")
+    for q in ("vastus-medialis", "vastus-intermedius"):
+        assert low[q]["change"] == 0 and low[q]["emphasis"] == low[q]["baseline_emphasis"]
+        assert [c["claim"] for c in low[q]["claimed"]] == ["article-a-low-feet"]
+
+
+def test_high_and_narrow_carries_escamillas_hamstring_result(run_json: Json) -> None:
+    m = muscles(run_json, "--high", "--narrow")
+    for h in ("biceps-femoris", "semitendinosus"):
+        assert (m[h]["direction"], m[h]["evidence"], m[h]["findings"]) == (
+            "less",
+            "weak",
+            ["escamilla-2001-wide-vs-narrow-high"],
+        )
+
+
+def test_heads_as_recorded(run_json: Json) -> None:
+    m = muscles(run_json, "--toes-out")
+    assert m["vastus-intermedius"]["direction"] == "not_measured"
+    # Martin-Fuentes 2020b and 2022 are one sample: strong only with Escamilla 2001 beside them.
+    for q in ("vastus-lateralis", "vastus-medialis", "rectus-femoris"):
+        sources = {x["source"] for x in m[q]["measured"]}
+        assert m[q]["evidence"] == "strong" and "escamilla-2001" in sources
+    ev = {f["id"]: f for f in run_json("evidence")["findings"]}
+    assert ev["escamilla-2001-toes-out"]["heads"] == [
+        "vastus-lateralis",
+        "vastus-medialis",
+        "rectus-femoris",
+        "biceps-femoris",
+        "semitendinosus",
+        "gastrocnemius",
+    ]
+    assert ev["martin-fuentes-2022-wide"]["sample"] == ev["martin-fuentes-2020b-wide"]["sample"]
+
+
+def test_deep_range_moves_no_bar_on_a_pattern(run_json: Json) -> None:
+    data = run_json("stance", "--deep")
+    assert all(m["change"] == 0 for m in data["muscles"])
+    measures = {(o["measure"], o["source"]) for o in data["other_measures"]}
+    assert {("knee joint compression", "escamilla-1998"), ("quadriceps growth (ultrasound)", "larsen-2025")} <= measures
+    deep = next(e for e in data["explanations"] if e["value"] == "deep")
+    assert all(name in deep["caution"] for name in ("Escamilla 1998", "Wilk", "Steinkamp 1993"))
+    partial = {o["source"] for o in run_json("stance", "--partial")["other_measures"]}
+    assert {"wilk", "steinkamp-1993"} <= partial
+
+
+def test_heavy_load_raises_the_recorded_quadriceps_heads(run_json: Json) -> None:
+    m = muscles(run_json, "--load", "heavy")
+    for q in ("vastus-lateralis", "vastus-medialis", "rectus-femoris"):
+        assert m[q]["direction"] == "more"
+    assert m["vastus-intermedius"]["direction"] == "not_measured"
+
+
+def test_one_leg_marks_two_leg_findings_indirect(run_json: Json) -> None:
+    m = muscles(run_json, "--one-leg", "--high")
+    da_silva = [x for v in m.values() for x in v["measured"] if x["source"] == "da-silva-2008"]
+    assert da_silva and all("measured with both legs" in x["indirect"] for x in da_silva)
+
+
+def test_target_adductors_lists_the_claim_apart(run_json: Json) -> None:
+    data = run_json("target", "adductors")
+    assert data["recommendations"] == []
+    assert [(c["claim"], c["label"], c["status"]) for c in data["claimed"]] == [
+        ("article-a-wide-stance", "wide stance", "not_tested")
+    ]
 
 
 def test_toes_out_moves_nothing(run_json: Json) -> None:
@@ -66,16 +157,17 @@ def test_load_decides_the_glutes(run_json: Json) -> None:
     heavy = muscles(run_json, "--high", "--load", "heavy")["gluteus-maximus"]
     assert heavy["direction"] == "more" and heavy["findings"] == ["da-silva-high-vs-low-80"]
     light = muscles(run_json, "--high", "--load", "light")["gluteus-maximus"]
-    assert light["findings"] == [] and light["evidence"] == "claim"
+    assert (light["direction"], light["findings"], light["evidence"]) == ("not_reported", [], None)
+    assert [c["status"] for c in light["claimed"]] == ["not_supported"]
     any_load = muscles(run_json, "--high")["gluteus-maximus"]
-    assert any_load["load_notes"] == ["Da Silva 2008 at 40% of 1RM: nothing reported"]
+    assert "Da Silva 2008 at 40% of 1RM: nothing reported" in any_load["load_notes"]
 
 
 def test_target_glutes_and_hamstrings(run_json: Json) -> None:
     glutes = run_json("target", "glutes")
     assert glutes["recommendations"][0]["label"] == "high feet"
     hams = run_json("target", "hamstrings")
-    assert all(r["evidence"] in ("weak", "claim") for r in hams["recommendations"])
+    assert all(r["evidence"] == "weak" for r in hams["recommendations"])
     assert "No foot position makes the leg press a hamstring exercise" in hams["note"]
     assert "twice" in hams["note"]
     soleus = run_json("target", "soleus")
@@ -130,9 +222,14 @@ def test_compare_squat(run_json: Json) -> None:
     data, rows = compared(run_json, "squat")
     assert (rows["hamstrings"]["direction"], rows["hamstrings"]["kind"]) == ("less", "group")
     assert studies(rows["hamstrings"]) == {"escamilla-1998": "less", "escamilla-2001": "less"}
-    # The studies disagree on the quadriceps, and the answer keeps both.
-    assert rows["quadriceps"]["direction"] == "mixed"
-    assert studies(rows["quadriceps"]) == {"escamilla-2001": "less", "sjoberg-2021": "no_difference"}
+    # EMG and modelled activity are separate rows: never "studies disagree" between them.
+    quads = [r for r in data["muscles"] if r["id"] == "quadriceps"]
+    assert [(r["method"], r["direction"], list(studies(r))) for r in quads] == [
+        ("emg", "less", ["escamilla-2001"]),
+        ("modelled", "no_difference", ["sjoberg-2021"]),
+    ]
+    assert all(r["direction"] != "mixed" for r in data["muscles"])
+    assert "gastrocnemius" not in data["not_measured"] and "gastrocnemius" in data["not_reported"]
     hip = [m for m in data["other_measures"] if m["measure"] == "hip-extension moment"]
     assert [(m["direction"], m["source"]) for m in hip] == [("more", "sjoberg-2021")]
     assert "gluteus-maximus" in data["not_measured"]
@@ -174,6 +271,33 @@ def test_one_leg(run_json: Json) -> None:
 
 def test_muscle_says_how_the_leg_press_compares(run_json: Json) -> None:
     rf = run_json("muscle", "rectus-femoris")["muscle"]["compared_with_exercises"]
-    assert {(c["exercise"], c["direction"]) for c in rf} >= {("knee-extension", "less"), ("squat", "mixed")}
+    assert {(c["exercise"], c["direction"]) for c in rf} >= {("knee-extension", "less"), ("squat", "less")}
     soleus = run_json("muscle", "soleus")["muscle"]["compared_with_exercises"]
     assert soleus == []
+
+
+def test_every_stance_moves_only_on_measurements(catalog: Any) -> None:
+    """The sweep: in every stance, nothing moves, shades or sets a direction on a claim alone, and
+    no head an applicable finding recorded is left as not measured."""
+    from legpress_cli.advisor import all_stances, assess
+
+    checked = 0
+    for stance in all_stances():
+        for v in assess(catalog, stance).verdicts:
+            reported = [a for a in v.findings if a.reported]
+            if v.change:
+                assert any(a.direction == v.direction for a in reported), (stance, v.muscle.id)
+            if v.level != v.baseline:
+                assert v.change, (stance, v.muscle.id)
+            if v.direction in ("more", "less", "mixed", "no_difference"):
+                assert reported, (stance, v.muscle.id)
+            if v.findings:
+                assert v.direction != "not_measured", (stance, v.muscle.id)
+            if v.shade == "claimed":
+                assert not v.findings and v.change == 0
+            if not v.muscle.surface_emg:
+                assert v.direction in ("not_measured", "not_reported") or any(
+                    v.muscle.id in a.finding.measured for a in v.findings
+                ), (stance, v.muscle.id)
+            checked += 1
+    assert checked > 0

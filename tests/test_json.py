@@ -46,7 +46,7 @@ def test_output_matches_its_schema(run: Run, args: list[str]) -> None:
     result = run(*args, "--json")
     assert result.exit_code == 0
     data = json.loads(result.stdout)
-    assert data["schema_version"] == 2 and data["command"] == args[0]
+    assert data["schema_version"] == 3 and data["command"] == args[0]
     jsonschema.validate(data, schema_for(run, args[0]))
 
 
@@ -86,7 +86,7 @@ def test_full_schema_lists_every_command(run: Run) -> None:
         "evidence",
         "compare",
     }
-    assert data["schema_version"] == 2
+    assert data["schema_version"] == 3
     for sub in data["commands"].values():
         jsonschema.Draft202012Validator.check_schema(sub)
 

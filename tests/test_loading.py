@@ -146,10 +146,10 @@ CASES: list[tuple[str, Breaker, str, str]] = [
         lambda d: edit(
             d / "findings.toml",
             'a = { toes = "out" }\nb = { toes = "straight" }\nmachine = "leg press"',
-            'a = { toes = "out", load = "heavy" }\nb = { toes = "straight", load = "heavy" }\nmachine = "leg press"',
+            'a = { toes = "out", load = "any" }\nb = { toes = "straight", load = "any" }\nmachine = "leg press"',
         ),
         "findings.toml",
-        "finding[{n}].a: Value error, load is a condition, not a position",
+        "finding[{n}].a: Value error, load = 'any' is not a load to compare",
     ),
     (
         "finding n given as a string",

@@ -67,8 +67,8 @@ def test_map_json_reports_region_changes(run: Run) -> None:
 
     assert region(high, "gluteus-maximus") == ("more", "weak")
     assert region(high, "rectus-femoris") == ("less", "moderate")
-    # A contradicted claim never shades a muscle as the strongest change.
-    assert region(wide, "vastus-medialis") == ("no_difference", "strong")
+    # A contradicted claim never shades a muscle; the two Martin-Fuentes papers are one sample.
+    assert region(wide, "vastus-medialis") == ("no_difference", "moderate")
 
 
 def test_ascii_map_uses_distinct_patterns() -> None:
@@ -77,7 +77,10 @@ def test_ascii_map_uses_distinct_patterns() -> None:
     assert result.returncode == 0
     text = result.stdout.decode("ascii")
     assert {"+", "-", ":"} <= set(text)
-    assert "Change: ++ more  -- less  == no difference  ~~ mixed  :: not measured" in text
+    legend = " ".join(text[text.index("Change:") :].split())  # the legend may wrap
+    assert legend.startswith(
+        "Change: ++ more -- less == no difference ~~ mixed oo nothing reported :: not measured cc claimed, not measured"
+    )
 
 
 def test_colour_map(run: Run) -> None:

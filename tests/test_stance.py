@@ -100,7 +100,8 @@ def test_where_loads_disagree_the_answer_says_so() -> None:
         ]
     )
     v = judge(cat, cat.muscle("back-one"), Stance.of(height="high"))
-    assert v.load_notes == ("Study-A at 80% of 1RM: nothing reported",)
+    # Silent findings apply too (measured, nothing reported), so each load notes the other.
+    assert v.load_notes == ("Study-A at 80% of 1RM: nothing reported", "Study-A at 40% of 1RM: more")
     assert judge(cat, cat.muscle("back-one"), Stance.of(height="high", load="light")).load_notes == ()
 
 
@@ -116,7 +117,101 @@ def test_held_conditions_must_be_part_of_the_stance() -> None:
 
 def test_not_reported_is_not_no_difference() -> None:
     cat = mini([finding("f", *HIGH_VS_MIDDLE, {"big-front": "less"}, measured=["big-front", "back-one"])])
-    assert verdict(cat, "back-one", height="high") == ("not_measured", None)
+    # Silence is measured: its own state, neither "no difference" nor "not measured".
+    assert verdict(cat, "back-one", height="high") == ("not_reported", None)
+    v = judge(cat, cat.muscle("back-one"), Stance.of(height="high"))
+    assert [(a.finding.id, a.direction, a.reported) for a in v.findings] == [("f", "not_reported", False)]
+    assert v.change == 0 and v.deciding == ()
+
+
+def test_silence_does_not_hide_an_indirect_result() -> None:
+    cat = mini(
+        [
+            finding("mid", *HIGH_VS_MIDDLE, {}, measured=["back-one"]),
+            finding("low", *HIGH_VS_LOW, {"back-one": "more"}, source="study-b"),
+        ]
+    )
+    v = judge(cat, cat.muscle("back-one"), Stance.of(height="high"))
+    assert (v.direction, v.grade) == ("more", "weak")
+    assert [(a.finding.id, a.direction, a.indirect != ()) for a in v.findings] == [
+        ("low", "more", True),
+        ("mid", "not_reported", False),
+    ]
+
+
+def test_a_claim_silence_bears_on_is_not_supported() -> None:
+    cat = mini(
+        [finding("mid", *HIGH_VS_MIDDLE, {}, measured=["back-one"])],
+        [claim("c", {"height": "high"}, ["back-one"])],
+    )
+    use = claim_status(cat, cat.claims[0], cat.muscle("back-one"))
+    assert (use.status, use.decided_by) == ("not_supported", ("mid",))
+    v = judge(cat, cat.muscle("back-one"), Stance.of(height="high"))
+    assert (v.direction, v.change) == ("not_reported", 0)
+    assert [u.status for u in v.claimed] == ["not_supported"]
+
+
+def test_a_group_result_never_speaks_for_a_head_surface_emg_cannot_reach() -> None:
+    cat = mini([finding("g", {"toes": "out"}, {"toes": "straight"}, {"front": "no_difference"})], deep=["small-front"])
+    assert verdict(cat, "big-front", toes="out") == ("no_difference", "moderate")
+    assert verdict(cat, "small-front", toes="out") == ("not_measured", None)
+    named = mini([finding("n", {"toes": "out"}, {"toes": "straight"}, {"small-front": "more"})], deep=["small-front"])
+    assert verdict(named, "small-front", toes="out") == ("more", "moderate")
+
+
+def test_papers_of_one_sample_count_once() -> None:
+    one_lab = [
+        finding("a", *HIGH_VS_MIDDLE, {"big-front": "less"}, sample="lab"),
+        finding("b", *HIGH_VS_MIDDLE, {"big-front": "less"}, source="study-b", sample="lab"),
+    ]
+    assert verdict(mini(one_lab), "big-front", height="high") == ("less", "moderate")
+    two = [finding("a", *HIGH_VS_MIDDLE, {"big-front": "less"}), one_lab[1]]
+    assert verdict(mini(two), "big-front", height="high") == ("less", "strong")
+
+
+def test_a_dimension_a_finding_leaves_out_is_held_at_its_usual_value() -> None:
+    cat = mini([finding("h", *HIGH_VS_MIDDLE, {"big-front": "less"})])
+    assert verdict(cat, "big-front", height="high") == ("less", "moderate")
+    # Two legs were measured: for one leg it is one step away.
+    v = judge(cat, cat.muscle("big-front"), Stance.of(height="high", legs="one"))
+    assert (v.direction, v.grade) == ("less", "weak")
+    assert v.findings[0].indirect == ("measured with both",)  # the fixture has no labels
+    # Two steps (against low feet, and with both legs): it does not apply.
+    low = mini([finding("l", *HIGH_VS_LOW, {"big-front": "less"})])
+    assert verdict(low, "big-front", height="high", legs="one") == ("not_measured", None)
+
+
+def test_a_pattern_within_one_rep_is_a_step_of_its_own() -> None:
+    pattern = finding("p", {"depth": "deep"}, {"depth": "partial"}, {"front": "more"}, proxy="within a rep")
+    cat = mini([pattern])
+    # Deep against partial, within one rep: two steps from deep against the usual depth.
+    assert verdict(cat, "big-front", depth="deep") == ("not_measured", None)
+    usual = mini([{**pattern, "b": {"depth": "normal"}}])
+    assert verdict(usual, "big-front", depth="deep") == ("more", "weak")
+
+
+def test_a_load_comparison_answers_the_load_alone() -> None:
+    cat = mini([finding("l", {"load": "heavy"}, {"load": "light"}, {"front": "more"})])
+    assert verdict(cat, "big-front", load="heavy") == ("more", "moderate")
+    assert verdict(cat, "big-front", load="light") == ("less", "moderate")
+    assert verdict(cat, "big-front") == ("not_measured", None)
+    assert verdict(cat, "big-front", load="heavy", height="high") == ("not_measured", None)
+
+
+def test_claim_status_is_judged_under_the_stance_load() -> None:
+    cat = mini(
+        [finding("h80", *HIGH_VS_MIDDLE, {"back-one": "more"}, load_percent=80)],
+        [claim("c", {"height": "high"}, ["back-one"])],
+    )
+    c, m = cat.claims[0], cat.muscle("back-one")
+    assert claim_status(cat, c, m).status == "supports"
+    assert claim_status(cat, c, m, Stance.of(load="light")).status == "supports"  # one step: indirect
+    low = mini(
+        [finding("l80", *HIGH_VS_LOW, {"back-one": "more"}, load_percent=80)],
+        [claim("c", {"height": "high"}, ["back-one"])],
+    )
+    assert claim_status(low, low.claims[0], m).status == "supports"
+    assert claim_status(low, low.claims[0], m, Stance.of(load="light")).status == "not_tested"
 
 
 def test_findings_in_one_tier_that_disagree_are_mixed() -> None:
@@ -139,10 +234,27 @@ def test_a_group_result_applies_to_each_member() -> None:
 # --- claims -----------------------------------------------------------------------------------
 
 
-def test_claims_move_only_what_nothing_measured() -> None:
+def test_claims_never_move_anything() -> None:
     cat = mini(claims=[claim("c", {"width": "wide"}, ["back"])])
-    assert verdict(cat, "back-one", width="wide") == ("more", "claim")
+    assert verdict(cat, "back-one", width="wide") == ("not_measured", None)
     assert claim_status(cat, cat.claims[0], cat.muscle("back-one")).status == "not_tested"
+    report = assess(cat, Stance.of(width="wide"))
+    v = report.by_muscle()["back-one"]
+    assert (v.change, v.level, v.shade) == (0, v.baseline, "claimed")
+    assert [(u.claim.id, u.status) for u in v.claimed] == [("c", "not_tested")]
+
+
+def test_a_claim_never_cancels_a_finding() -> None:
+    cat = mini(
+        [
+            finding(
+                "w", {"width": "wide", "height": "high"}, {"width": "narrow", "height": "high"}, {"back-one": "more"}
+            )
+        ],
+        [claim("c", {"height": "high"}, ["back-one"], "less")],
+    )
+    v = judge(cat, cat.muscle("back-one"), Stance.of(height="high", width="narrow"))
+    assert (v.direction, v.grade) == ("less", "weak")
 
 
 def test_a_claim_direct_findings_did_not_bear_out_is_contradicted_and_never_counts() -> None:
@@ -192,7 +304,8 @@ def test_options_pointing_different_ways_are_mixed() -> None:
 def test_no_difference_needs_every_option_measured() -> None:
     cat = mini([finding("t", {"toes": "out"}, {"toes": "straight"}, {"big-front": "no_difference"})])
     assert verdict(cat, "big-front", toes="out")[0] == "no_difference"
-    assert verdict(cat, "big-front", toes="out", height="high") == ("not_measured", None)
+    # Measured for one option and not for the other: no change reported, not "no difference".
+    assert verdict(cat, "big-front", toes="out", height="high") == ("not_reported", None)
 
 
 def test_a_rise_never_lifts_a_muscle_to_one_it_was_not_measured_to_out_work() -> None:
@@ -243,7 +356,7 @@ def test_ranking_judges_once_per_combination_the_evidence_tells_apart(catalog: C
         for target in targets:
             one_by_one, shared = _scores_both_ways(cat, target)
             assert shared == one_by_one, target
-    assert advisor.relevant_dimensions(small, small.muscle("back-one")) == ("height", "width", "depth", "load")
+    assert advisor.relevant_dimensions(small, small.muscle("back-one")) == ("height", "width", "depth", "legs", "load")
 
 
 def test_rank_prefers_evidence_then_findings_then_simplicity() -> None:
@@ -256,10 +369,11 @@ def test_rank_prefers_evidence_then_findings_then_simplicity() -> None:
         [claim("c", {"depth": "deep"}, ["back-one"])],
     )
     report = rank(cat, Found("back", "group", None))
+    # The claim is listed apart, never ranked.
+    assert [(c.claim.id, c.label, c.status) for c in report.claimed] == [("c", "deep", "not_tested")]
     assert [(r.label, r.evidence) for r in report.recommendations] == [
         ("wide", "strong"),
         ("high", "weak"),
-        ("deep", "claim"),
     ]
     assert report.note == "Back note."
 
@@ -373,6 +487,18 @@ def test_conflict_hint_names_the_running_command(run: Run) -> None:
     )
 
 
+def test_a_ranking_never_sums_sources_across_options() -> None:
+    cat = mini(
+        [
+            finding("h", *HIGH_VS_LOW, {"back-one": "more"}),
+            finding("w", {"width": "wide"}, {"width": "narrow"}, {"back-one": "more"}, source="study-b"),
+        ]
+    )
+    report = rank(cat, Found("back-one", "muscle", None))
+    # Each option has one (indirect) study: together they are not two sources for one rise.
+    assert [(r.label, r.evidence) for r in report.recommendations] == [("high", "weak"), ("wide", "weak")]
+
+
 def test_the_summary_says_a_claim_as_a_claim() -> None:
     cat = mini(
         [finding("f", *HIGH_VS_MIDDLE, {"big-front": "less"})],
@@ -380,5 +506,6 @@ def test_the_summary_says_a_claim_as_a_claim() -> None:
     )
     report = assess(cat, Stance.of(height="high"))
     assert report.summary == (
-        "high: less big front; claimed but not measured: more back one; the quadriceps still do most of the work"
+        "high: less big front; claimed, not measured: more back one with high (Article-X); "
+        "the quadriceps still do most of the work"
     )

@@ -66,7 +66,15 @@ def test_shading_follows_the_stance_with_a_pattern_and_a_title(run: Run, tmp_pat
     for p in paths.values():  # every region names itself
         assert p.find(f"{SVG}title") is not None
     patterns = {p.get("id") for p in root.iter(f"{SVG}pattern")}
-    assert patterns == {"lp-more", "lp-less", "lp-no_difference", "lp-mixed", "lp-not_measured"}
+    assert patterns == {
+        "lp-more",
+        "lp-less",
+        "lp-no_difference",
+        "lp-mixed",
+        "lp-not_reported",
+        "lp-not_measured",
+        "lp-claimed",
+    }
 
 
 def test_deep_muscles_are_dashed_and_said_to_be_deep(run: Run, tmp_path: Path) -> None:
@@ -88,10 +96,10 @@ def test_the_figure_has_a_title_and_a_description_in_words(run: Run, tmp_path: P
         "Leg press, high feet, wide stance: how each muscle's work changes against the neutral stance"
     )
     assert desc is not None and desc.text is not None
-    assert (
-        "More work (claimed, not measured): hip adductors. More work (weak evidence): gluteus maximus, hamstrings."
-        in desc.text
-    )
+    assert "More work (weak evidence): gluteus maximus, biceps femoris, semitendinosus." in desc.text
+    # A claim nobody measured has a shade of its own, never "more work".
+    assert "Claimed, not measured: hip adductors, semimembranosus." in desc.text
+    assert "Measured, nothing reported: vastus medialis." in desc.text
     assert "Drawn dashed as deep muscles: vastus intermedius, adductor brevis." in desc.text
 
 

@@ -36,12 +36,14 @@ from legpress_cli.records import (
     Exercise,
     ExerciseClaim,
     Finding,
+    Method,
     Muscle,
     Outcome,
     Source,
 )
 from legpress_cli.vocab import (
     CHOICES,
+    DIMENSION_SPECS,
     DIMENSIONS,
     GRADES,
     NEUTRAL,
@@ -51,6 +53,7 @@ from legpress_cli.vocab import (
     Dimension,
     Direction,
     Grade,
+    Observed,
     Phase,
     Result,
     Role,
@@ -64,9 +67,11 @@ DIRECTION_WORDS: dict[str, str] = {
     "less": "less",
     "no_difference": "no difference",
     "mixed": "mixed",
+    "not_reported": "nothing reported",
     "not_measured": "not measured",
 }
 CHANGE: dict[str, int] = {"more": 1, "less": -1}
+METHODS: tuple[Method, ...] = ("emg", "modelled")
 MAX_RECOMMENDATIONS = 5
 
 
@@ -272,37 +277,62 @@ def comparison_text(catalog: Catalog, f: Finding) -> str:
     return text
 
 
-FLIP: dict[str, Result] = {"more": "less", "less": "more", "no_difference": "no_difference"}
+FLIP: dict[str, Observed] = {
+    "more": "less",
+    "less": "more",
+    "no_difference": "no_difference",
+    "not_reported": "not_reported",
+}
+# Dimensions a stance holds as conditions of a comparison rather than as positions: a claim is
+# judged, and a finding applied, under the stance's values of these.
+CONDITIONS: tuple[Dimension, ...] = tuple(s.name for s in DIMENSION_SPECS if s.context or s.usual_when_unsaid)
+WITHIN_REP = "a pattern within one repetition, not two conditions compared"
 
 
 class Applied(NamedTuple):
-    """A finding as it bears on one muscle in one stance."""
+    """A finding as it bears on one muscle it recorded, in one stance."""
 
     finding: Finding
-    direction: Result  # the stance against the neutral one, oriented from the finding
+    direction: Observed  # the stance against the neutral one, oriented from the finding
     indirect: tuple[str, ...]  # why it is not direct; empty when it is
     dims: frozenset[str]  # the stance options it speaks to
 
+    @property
+    def reported(self) -> bool:
+        """False where the study recorded the muscle and reported nothing about it."""
+        return self.direction != "not_reported"
+
 
 def apply_finding(catalog: Catalog, f: Finding, muscle: Muscle, stance: Stance) -> Applied | None:
-    """How this finding bears on this muscle in this stance, or None if it does not apply."""
-    result = catalog.result_for(f, muscle)
-    if result is None:
-        return None
+    """How this finding bears on this muscle in this stance, or None if it does not apply.
+    Only for findings that recorded the muscle (catalog.findings_on)."""
     oriented = _orient(catalog, f, stance)
     if oriented is None:
         return None
     flipped, steps = oriented
+    result: Observed = catalog.result_for(f, muscle) or "not_reported"
     return Applied(f, FLIP[result] if flipped else result, steps, frozenset(f.contrast))
 
 
 def _orient(catalog: Catalog, f: Finding, stance: Stance) -> tuple[bool, tuple[str, ...]] | None:
     """Whether a finding speaks to this stance: None if not; else whether the stance is its B
-    side (so its results read the other way round) and why it is indirect (empty: direct)."""
-    if any(stance.value(d) != v for d, v in f.held.items()):
-        return None
+    side (so its results read the other way round) and why it is indirect (empty: direct).
+
+    The rule (README, "How evidence is graded"): each way the question differs from what was
+    measured is one step (another other side, another load, a dimension the study held at its
+    usual value, a pattern within one repetition); one step is indirect, two do not apply.
+    """
+    steps: list[str] = []
+    for d, v in f.held.items():
+        if stance.value(d) != v:
+            if not SPECS[d].usual_when_unsaid:
+                return None
+            steps.append(f"measured with {catalog.label(d, v)}")
     contrast = f.contrast
     if any(stance.value(d) == NEUTRAL[d] for d in contrast):
+        return None
+    if any(SPECS[d].context for d in contrast) and any(not SPECS[d].context for d, _ in stance.chosen()):
+        # A comparison of loads answers what the load does, not what a position does at that load.
         return None
     if all(stance.value(d) == f.a[d] for d in contrast):
         flipped, other = False, f.b
@@ -310,15 +340,28 @@ def _orient(catalog: Catalog, f: Finding, stance: Stance) -> tuple[bool, tuple[s
         flipped, other = True, f.a
     else:
         return None
-    steps = [f"measured against {catalog.label(d, other[d])}" for d in contrast if other[d] != NEUTRAL[d]]
+    # The other side of a load comparison is no step: "any load" is not a level to compare with.
+    steps += [
+        f"measured against {catalog.label(d, other[d])}"
+        for d in contrast
+        if other[d] != NEUTRAL[d] and not SPECS[d].context
+    ]
+    steps += [
+        f"measured with {catalog.label(d, NEUTRAL[d])}"
+        for d in USUAL_WHEN_UNSAID
+        if d not in f.a and stance.value(d) != NEUTRAL[d]
+    ]
     found_load = load_class(f.load_percent)
     if stance.load != NEUTRAL["load"] and found_load is not None and found_load != stance.load:
         steps.append(f"measured at {f.load_percent}% of 1RM")
+    if f.proxy:
+        steps.append(WITHIN_REP)
     if len(steps) > 1:
         return None  # two steps from the question asked: it says nothing about it
-    if f.proxy:
-        steps.append("a pattern within one repetition, not two conditions compared")
     return flipped, tuple(steps)
+
+
+USUAL_WHEN_UNSAID: tuple[Dimension, ...] = tuple(s.name for s in DIMENSION_SPECS if s.usual_when_unsaid)
 
 
 class Measured(NamedTuple):
@@ -327,7 +370,7 @@ class Measured(NamedTuple):
 
     finding: Finding
     outcome: Outcome
-    direction: Result
+    direction: Observed
     indirect: tuple[str, ...]
 
 
@@ -347,27 +390,44 @@ class ClaimUse(NamedTuple):
     decided_by: tuple[str, ...]  # ids of the findings that decided the status
 
 
-def claim_status(catalog: Catalog, claim: Claim, muscle: Muscle) -> ClaimUse:
-    """Judge a claim for one muscle against the findings for its own position."""
-    own = Stance.of(**claim.when)
+def claim_stance(claim: Claim, stance: Stance) -> Stance:
+    """The stance a claim speaks of, under the asked stance's conditions (load, legs)."""
+    held = {d: stance.value(d) for d in CONDITIONS if d not in claim.when}
+    return Stance.of(**held, **claim.when)
+
+
+def claim_status(catalog: Catalog, claim: Claim, muscle: Muscle, stance: Stance | None = None) -> ClaimUse:
+    """Judge a claim for one muscle against the findings for its own position, under the
+    conditions (load, legs) of `stance`. A direct reported result decides (supports or
+    contradicts); else an indirect one that agrees supports; a study that recorded the muscle
+    there without reporting the claimed change leaves it not supported; else it is not tested."""
+    own = claim_stance(claim, stance or Stance())
     applied = [a for f in catalog.findings_on(muscle.id) if (a := apply_finding(catalog, f, muscle, own))]
-    direct = [a for a in applied if not a.indirect]
-    agree = [a for a in applied if a.direction == claim.direction]
-    if any(not a.indirect for a in agree):
-        return ClaimUse(claim, "supports", tuple(a.finding.id for a in agree if not a.indirect))
-    if direct:
-        return ClaimUse(claim, "contradicts", tuple(a.finding.id for a in direct))
+    reported = [a for a in applied if a.reported]
+    direct = [a for a in reported if not a.indirect]
+    agree = [a for a in direct if a.direction == claim.direction]
     if agree:
         return ClaimUse(claim, "supports", tuple(a.finding.id for a in agree))
+    if direct:
+        return ClaimUse(claim, "contradicts", tuple(a.finding.id for a in direct))
+    agree = [a for a in reported if a.direction == claim.direction]
+    if agree:
+        return ClaimUse(claim, "supports", tuple(a.finding.id for a in agree))
+    if applied:
+        return ClaimUse(claim, "not_supported", tuple(a.finding.id for a in applied))
     return ClaimUse(claim, "not_tested", ())
 
 
+UNTESTED: frozenset[Status] = frozenset({"not_supported", "not_tested"})
+
+
 class Verdict(NamedTuple):
-    """One muscle in one stance against the neutral stance."""
+    """One muscle in one stance against the neutral stance. Direction and grade come from
+    findings alone; the claims ride along to be shown as claims."""
 
     muscle: Muscle
     direction: Direction
-    grade: Grade | None  # None when nothing was measured or claimed
+    grade: Grade | None  # None when nothing applicable reported a result
     findings: tuple[Applied, ...]  # every finding that applies, those that decided first
     claims: tuple[ClaimUse, ...]
     load_notes: tuple[str, ...]  # where the same comparison gave another answer at another load
@@ -383,8 +443,22 @@ class Verdict(NamedTuple):
     def deciding(self) -> tuple[Applied, ...]:
         return tuple(a for a in self.findings if _decides(a, self))
 
+    @property
+    def shade(self) -> str:
+        """How a map shades it: its direction; a claim only where nothing was measured, in a
+        shade of its own (vocab.SHADES)."""
+        return "claimed" if self.direction == "not_measured" and self.claimed else self.direction
+
+    @property
+    def claimed(self) -> tuple[ClaimUse, ...]:
+        """Claims no measurement bore out (not tested, or measured without that change): shown
+        as claimed, beside a bar they never move."""
+        return tuple(u for u in self.claims if u.status in UNTESTED)
+
 
 def _decides(a: Applied, v: Verdict) -> bool:
+    if not a.reported:
+        return False
     tier = "indirect" if a.indirect else "direct"
     return v.grade in (("strong", "moderate") if tier == "direct" else ("weak",)) and (
         v.direction == "mixed" or a.direction == v.direction
@@ -406,21 +480,30 @@ class OptionPart(NamedTuple):
     claims: tuple[ClaimUse, ...]
 
 
-def _option_verdict(applied: list[Applied], claims: list[ClaimUse], catalog: Catalog) -> _Part:
-    direct = [a for a in applied if not a.indirect]
+def samples(applied: list[Applied]) -> set[str]:
+    """The independent samples behind some findings: papers that may share participants count once."""
+    return {a.finding.independent for a in applied}
+
+
+def _direct_grade(catalog: Catalog, direct: list[Applied]) -> Grade:
+    review = any(catalog.source(a.finding.source).kind == "review" for a in direct)
+    return "strong" if len(samples(direct)) >= 2 or review else "moderate"
+
+
+def _option_verdict(applied: list[Applied], catalog: Catalog) -> _Part:
+    """Findings only: direct reported results, else indirect ones (weak), else silence."""
+    reported = [a for a in applied if a.reported]
+    direct = [a for a in reported if not a.indirect]
     if direct:
         directions = {a.direction for a in direct}
         if len(directions) > 1:
             return _Part("mixed", "moderate")
-        independent = {a.finding.source for a in direct}
-        review = any(catalog.source(s).kind == "review" for s in independent)
-        return _Part(direct[0].direction, "strong" if len(independent) >= 2 or review else "moderate")
-    indirect = {a.direction for a in applied}
+        return _Part(direct[0].direction, _direct_grade(catalog, direct))
+    indirect = {a.direction for a in reported}
     if indirect:
         return _Part(indirect.pop() if len(indirect) == 1 else "mixed", "weak")
-    said = {c.claim.direction for c in claims if c.status != "contradicts"}
-    if said:
-        return _Part(said.pop() if len(said) == 1 else "mixed", "claim")
+    if applied:
+        return _Part("not_reported", None)
     return _Part("not_measured", None)
 
 
@@ -431,14 +514,15 @@ def _combine(parts: list[_Part]) -> _Part:
     if not directions:
         return _Part("not_measured", None)
     if "mixed" in directions or {"more", "less"} <= directions:
-        moving = [p.grade for p in seen if p.direction != "no_difference" and p.grade]
+        moving = [p.grade for p in seen if p.direction in ("more", "less", "mixed") and p.grade]
         return _Part("mixed", weakest(moving))
     for way in ("more", "less"):
         if way in directions:
             return _Part(way, strongest([p.grade for p in seen if p.direction == way and p.grade]))
-    if len(seen) < len(parts):
-        return _Part("not_measured", None)  # some chosen option was never measured for it
-    return _Part("no_difference", weakest([p.grade for p in seen if p.grade]))
+    if directions == {"no_difference"} and len(seen) == len(parts):
+        return _Part("no_difference", weakest([p.grade for p in seen if p.grade]))
+    # Something was recorded and no change reported, though not every option was measured so.
+    return _Part("not_reported", None)
 
 
 def _load_notes(catalog: Catalog, muscle: Muscle, applied: list[Applied], stance: Stance) -> tuple[str, ...]:
@@ -458,10 +542,11 @@ def _load_notes(catalog: Catalog, muscle: Muscle, applied: list[Applied], stance
 
 
 def judge(catalog: Catalog, muscle: Muscle, stance: Stance) -> Verdict:
-    """Direction and grade of one muscle in a stance, from the findings and claims that apply."""
+    """Direction and grade of one muscle in a stance, from the findings that apply; the claims
+    that apply are judged and carried along, never counted."""
     applied = [a for f in catalog.findings_on(muscle.id) if (a := apply_finding(catalog, f, muscle, stance))]
     claims = [
-        claim_status(catalog, c, muscle)
+        claim_status(catalog, c, muscle, stance)
         for c in catalog.claims_on(muscle.id)
         if all(stance.value(d) == v for d, v in c.when.items())
     ]
@@ -477,7 +562,7 @@ def judge(catalog: Catalog, muscle: Muscle, stance: Stance) -> Verdict:
             options[frozenset({d})] = ([], [])
     parts: list[OptionPart] = []
     for dims, (found, said) in options.items():
-        part = _option_verdict(found, said, catalog)
+        part = _option_verdict(found, catalog)
         pairs = tuple((d, stance.value(d)) for d in DIMENSIONS if d in dims)
         parts.append(OptionPart(pairs, part.direction, part.grade, tuple(found), tuple(said)))
     parts.sort(key=lambda p: [DIMENSIONS.index(d) for d, _ in p.options])
@@ -485,7 +570,7 @@ def judge(catalog: Catalog, muscle: Muscle, stance: Stance) -> Verdict:
     verdict = Verdict(
         muscle, whole.direction, whole.grade, (), tuple(claims), (), tuple(parts), muscle.emphasis, muscle.emphasis
     )
-    ordered = sorted(applied, key=lambda a: (not _decides(a, verdict), bool(a.indirect)))
+    ordered = sorted(applied, key=lambda a: (not _decides(a, verdict), not a.reported, bool(a.indirect)))
     return verdict._replace(findings=tuple(ordered), load_notes=_load_notes(catalog, muscle, applied, stance))
 
 
@@ -567,20 +652,27 @@ def _summary(
         return "neutral stance: the quadriceps do most of the work, with the glutes helping at the hip"
     parts: list[str] = []
     for way in ("more", "less", "mixed"):
-        ids = [v.muscle.id for v in verdicts if v.direction == way and v.grade != "claim"]
+        ids = [v.muscle.id for v in verdicts if v.direction == way]
         if ids:
             lead = "mixed evidence on" if way == "mixed" else way
             parts.append(f"{lead} " + _join(names_for(catalog, ids)))
     if not parts:
         parts.append("no muscle shown to change")
-    # A claim nobody measured is said as a claim, never beside what studies saw.
-    claimed = [
-        f"{way} " + _join(names_for(catalog, ids))
-        for way in ("more", "less")
-        if (ids := [v.muscle.id for v in verdicts if v.direction == way and v.grade == "claim"])
-    ]
-    if claimed:
-        parts.append("claimed but not measured: " + ", ".join(claimed))
+    # A claim no measurement bore out is said as a claim, never beside what studies saw.
+    for status, lead in (("not_tested", "claimed, not measured"), ("not_supported", "claimed, not borne out")):
+        claimed: dict[tuple[str, str, str], list[str]] = {}
+        for v in verdicts:
+            for use in v.claims:
+                if use.status == status:
+                    who = catalog.source(use.claim.source).label
+                    where = stance_label(catalog, Stance.of(**use.claim.when))
+                    claimed.setdefault((use.claim.direction, where, who), []).append(v.muscle.id)
+        if claimed:
+            said = [
+                f"{way} " + _join(names_for(catalog, ids)) + f" with {where} ({who})"
+                for (way, where, who), ids in claimed.items()
+            ]
+            parts.append(f"{lead}: " + ", ".join(said))
     for c in contradicted:
         who = catalog.source(c.claim.source).label
         parts.append(f"research contradicts the claim ({who}) of {c.claim.direction} {c.muscles}")
@@ -642,6 +734,15 @@ class Recommendation(NamedTuple):
     cautions: tuple[str, ...]  # safety notes of the options in this stance
 
 
+class ClaimedOption(NamedTuple):
+    """A position a source says raises the target, kept apart from the ranking."""
+
+    claim: Claim
+    label: str  # the position it speaks of
+    status: Status
+    muscle_ids: tuple[str, ...]  # the target's muscles with that status
+
+
 class TargetReport(NamedTuple):
     id: str
     name: str
@@ -649,6 +750,7 @@ class TargetReport(NamedTuple):
     muscle_ids: tuple[str, ...]
     recommendations: tuple[Recommendation, ...]
     note: str | None
+    claimed: tuple[ClaimedOption, ...] = ()  # claims that it raises, not borne out by a measurement
 
 
 class _Score(NamedTuple):
@@ -663,6 +765,8 @@ Judge = Callable[[Catalog, Muscle, Stance], Verdict]
 
 
 def _score(catalog: Catalog, muscles: list[Muscle], stance: Stance, judged: Judge = judge) -> _Score | None:
+    if all(SPECS[d].context for d, _ in stance.chosen()):
+        return None  # a load alone is no stance to recommend
     verdicts = [judged(catalog, m, stance) for m in muscles]
     if any(v.direction in ("less", "mixed") for v in verdicts):
         return None
@@ -671,15 +775,23 @@ def _score(catalog: Catalog, muscles: list[Muscle], stance: Stance, judged: Judg
         return None
     grade = strongest([v.grade for v in up if v.grade])
     found = tuple(dict.fromkeys(a.finding.id for v in up for a in v.deciding))
-    sources = {catalog.source(a.finding.source).id for v in up for a in v.deciding}
-    return _Score(GRADES.index(grade), -len(sources), -len(up), found, tuple(v.muscle.id for v in up))
+    # The samples behind one option, never a sum across the options of a stance.
+    most = max(
+        len(samples([a for a in part.findings if a.direction == "more" and a.reported]))
+        for v in up
+        for part in v.parts
+        if part.direction == "more"
+    )
+    return _Score(GRADES.index(grade), -most, -len(up), found, tuple(v.muscle.id for v in up))
 
 
 def relevant_dimensions(catalog: Catalog, muscle: Muscle) -> tuple[Dimension, ...]:
     """The stance dimensions a muscle's evidence looks at: what its findings held or compared,
     where its claims apply, and the load (findings at another load are one step away)."""
-    dims: set[str] = {"load"}
+    dims: set[str] = set(CONDITIONS)
     for f in catalog.findings_on(muscle.id):
+        if any(SPECS[d].context for d in f.contrast):
+            return DIMENSIONS  # a load comparison applies only where no position is chosen
         dims.update(f.held, f.contrast)
     for c in catalog.claims_on(muscle.id):
         dims.update(c.when)
@@ -746,7 +858,25 @@ def rank(catalog: Catalog, found: Found) -> TargetReport:
                 cautions=tuple(f"{ch.label}: {ch.caution}" for ch in report.choices if ch.caution),
             )
         )
-    return TargetReport(found.id, name, found.kind, ids, tuple(recs), _target_note(catalog, found, name, ids, recs))
+    note = _target_note(catalog, found, name, ids, recs)
+    return TargetReport(found.id, name, found.kind, ids, tuple(recs), note, _claimed_for(catalog, ids))
+
+
+def _claimed_for(catalog: Catalog, ids: tuple[str, ...]) -> tuple[ClaimedOption, ...]:
+    """Claims that a position raises the target's muscles, with what measurement made of them,
+    leaving out those a direct measurement bore out (they are in the ranking)."""
+    out: list[ClaimedOption] = []
+    for claim in catalog.claims:
+        if claim.direction != "more":
+            continue
+        by_status: dict[Status, list[str]] = {}
+        for mid in ids:
+            if claim in catalog.claims_on(mid):
+                use = claim_status(catalog, claim, catalog.muscle(mid))
+                by_status.setdefault(use.status, []).append(mid)
+        label = stance_label(catalog, Stance.of(**claim.when))
+        out += [ClaimedOption(claim, label, st, tuple(m)) for st, m in by_status.items() if st != "supports"]
+    return tuple(out)
 
 
 def _target_note(
@@ -768,8 +898,6 @@ def _target_note(
             f"The best support for raising the {lower} is weak: only findings measured against another "
             "position, at another load or within one repetition."
         )
-    elif recs[0].evidence == "claim":
-        notes.append(f"Only claims support raising the {lower}; no study measured it.")
     group = found.id if found.kind == "group" else catalog.muscle(found.id).group
     if catalog.group(group).target_note:
         notes.append(catalog.group(group).target_note or "")
@@ -818,7 +946,7 @@ def evidence(catalog: Catalog, muscle_id: str | None = None) -> EvidenceReport:
     rows = []
     asked = None if muscle_id is None else {muscle_id}
     for f in findings:
-        measured = dict.fromkeys(i for t in f.measured for i in catalog.expand(t) if asked is None or i in asked)
+        measured = [i for i in catalog.recorded(f) if asked is None or i in asked]
         cells = {i: catalog.result_for(f, catalog.muscle(i)) or "not_reported" for i in measured}
         rows.append(EvidenceRow(f, comparison_text(catalog, f), cells))
     claims = [ClaimRow(c, m, *claim_status(catalog, c, m)[1:]) for m in muscles for c in catalog.claims_on(m.id)]
@@ -844,12 +972,14 @@ def find_exercise(catalog: Catalog, name: str) -> tuple[Exercise, str | None]:
 
 
 class CompareRow(NamedTuple):
-    """One muscle or group as the studies measured it: the leg press against the other exercise."""
+    """One muscle or group as the studies measured it, by one method: the leg press against the
+    other exercise. Modelled activity and EMG are separate rows: they never disagree."""
 
     target: str  # a muscle or group id, as the study reported it
     direction: Direction  # more / less / no_difference, or mixed where studies disagree
     grade: Grade
     findings: tuple[tuple[Comparison, Result], ...]
+    method: Method = "emg"
 
 
 class ComparedMeasure(NamedTuple):
@@ -878,9 +1008,9 @@ def _compare_grade(catalog: Catalog, seen: list[tuple[Comparison, Result]]) -> t
     directions = {r for _, r in seen}
     if len(directions) > 1:
         return "mixed", "moderate"
-    sources = {c.source for c, _ in seen}
-    review = any(catalog.source(s).kind == "review" for s in sources)
-    return directions.pop(), "strong" if len(sources) >= 2 or review else "moderate"
+    independent = {c.independent for c, _ in seen}
+    review = any(catalog.source(c.source).kind == "review" for c, _ in seen)
+    return directions.pop(), "strong" if len(independent) >= 2 or review else "moderate"
 
 
 def _exercise_claim(claim: ExerciseClaim, measures: tuple[ComparedMeasure, ...]) -> ExerciseClaimUse:
@@ -895,24 +1025,28 @@ def compare(catalog: Catalog, exercise: Exercise) -> CompareReport:
     """Per muscle or group, what studies saw in the leg press against this exercise, in the
     catalog's order; group results stay on the group, never spread over its heads."""
     comparisons = catalog.comparisons_with(exercise.id)
-    results: dict[str, list[tuple[Comparison, Result]]] = {}
+    results: dict[tuple[str, Method], list[tuple[Comparison, Result]]] = {}
     measured: set[str] = set()
+    covered: set[str] = set()
     for c in comparisons:
         measured.update(c.measured)
+        covered.update(catalog.recorded(c))
         for target, result in c.results.items():
-            results.setdefault(target, []).append((c, result))
+            results.setdefault((target, c.method), []).append((c, result))
     order = [t for m in list_muscles(catalog) for t in (m.group, m.id)]
     rows = []
-    for target in dict.fromkeys(t for t in order if t in results):
-        direction, grade = _compare_grade(catalog, results[target])
-        rows.append(CompareRow(target, direction, grade, tuple(results[target])))
-    covered = {i for t in measured for i in catalog.expand(t)}
+    for target in dict.fromkeys(order):
+        for method in METHODS:
+            if (target, method) in results:
+                direction, grade = _compare_grade(catalog, results[target, method])
+                rows.append(CompareRow(target, direction, grade, tuple(results[target, method]), method))
+    reported = {t for t, _ in results}
     measures = tuple(ComparedMeasure(c, o) for c in comparisons for o in c.outcomes)
     claims = tuple(_exercise_claim(cl, measures) for cl in catalog.exercise_claims if cl.exercise == exercise.id)
     return CompareReport(
         exercise,
         tuple(rows),
-        tuple(t for t in dict.fromkeys(order) if t in measured and t not in results),
+        tuple(t for t in dict.fromkeys(order) if t in measured and t not in reported),
         tuple(m.id for m in list_muscles(catalog) if m.id not in covered),
         measures,
         claims,

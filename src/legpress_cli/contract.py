@@ -10,11 +10,11 @@ from typing import TYPE_CHECKING, Literal
 # pydantic needs typing_extensions' TypedDict to generate schemas on Python < 3.12.
 from typing_extensions import TypedDict
 
-from legpress_cli.vocab import DIMENSION_SPECS, Direction, Grade, Result, Role, Status
+from legpress_cli.vocab import DIMENSION_SPECS, Direction, Grade, Observed, Result, Role, Status
 
 GradeStr = Grade
 RoleStr = Role
-SchemaVersion = Literal[2]
+SchemaVersion = Literal[3]
 
 if TYPE_CHECKING:
     StanceDict = dict[str, str]
@@ -56,17 +56,38 @@ class MeasuredDict(TypedDict):
     finding: str
     source: str
     comparison: str
-    result: Result
+    result: Observed  # not_reported: recorded in this comparison, nothing reported
     indirect: list[str]
 
 
-class VerdictDict(TypedDict):
+class PartDict(TypedDict):
+    """What the findings say of one chosen option (or the options one finding compared)."""
+
+    options: dict[str, str]
     direction: Direction
+    evidence: GradeStr | None
+    findings: list[str]  # every applicable finding, reported or silent
+    claims: list[str]  # claim ids about this option, shown and never counted
+
+
+class ClaimedDict(TypedDict):
+    """A claim no measurement bore out: shown beside a bar it never moves."""
+
+    claim: str
+    source: str
+    direction: Literal["more", "less"]
+    status: Status
+
+
+class VerdictDict(TypedDict):
+    direction: Direction  # from findings alone; not_reported: recorded, no change reported
     change: int
     evidence: GradeStr | None
     findings: list[str]
     measured: list[MeasuredDict]
+    parts: list[PartDict]
     claims: list[ClaimUseDict]
+    claimed: list[ClaimedDict]
     load_notes: list[str]
 
 
@@ -87,6 +108,7 @@ class CompareRowDict(TypedDict):
     id: str  # a muscle or group id, as the studies reported it
     name: str
     kind: Literal["muscle", "group"]
+    method: Literal["emg", "modelled"]
     direction: Direction  # the leg press against the other exercise; mixed: studies disagree
     evidence: GradeStr
     studies: list[ComparedStudyDict]
@@ -108,7 +130,7 @@ class MuscleDetailDict(MuscleDict):
 
 class OutcomeDict(TypedDict):
     measure: str
-    direction: Result
+    direction: Observed
     note: str | None
     source: str
     study: str  # the finding or comparison id
@@ -220,6 +242,8 @@ class FindingDict(TypedDict):
     compared: ComparedDict
     fixed: FixedDict
     measured: list[str]
+    heads: list[str]  # the muscles it recorded: named ones, and the surface heads of a named group
+    sample: str  # findings with the same sample count as one source
     results: dict[str, Result]
     note: str | None
     proxy: str | None
@@ -304,11 +328,21 @@ class CompareEnvelope(Envelope):
     claims: list[ExerciseClaimDict]
 
 
+class ClaimedOptionDict(TypedDict):
+    claim: str
+    source: str
+    stance: StanceDict
+    label: str
+    status: Status
+    muscles: list[str]
+
+
 class TargetEnvelope(Envelope):
     target: TargetDict
     guessed_from: str | None
     note: str | None
     recommendations: list[RecommendationDict]
+    claimed: list[ClaimedOptionDict]  # claimed to raise it, kept out of the ranking
 
 
 class MapEnvelope(Envelope):

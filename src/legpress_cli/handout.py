@@ -21,7 +21,7 @@ else:  # the same classes, made without typing's per-annotation checks (fasttupl
 
 from legpress_cli import words
 from legpress_cli.advisor import DIRECTION_WORDS, stance_label
-from legpress_cli.vector import SHADES, describe, map_svg
+from legpress_cli.vector import describe, map_svg
 
 if TYPE_CHECKING:
     from legpress_cli.advisor import StanceReport
@@ -37,7 +37,14 @@ PHASE_TITLE = {
     "top": "At the top",
     "breathing": "Breathing",
 }
-ARROW = {"more": "↑", "less": "↓", "no_difference": "=", "mixed": "↕", "not_measured": "?"}  # as the terminal
+ARROW = {
+    "more": "↑",
+    "less": "↓",
+    "no_difference": "=",
+    "mixed": "↕",
+    "not_reported": "○",
+    "not_measured": "?",
+}  # as the terminal
 
 
 class Heading(NamedTuple):
@@ -119,10 +126,10 @@ def _stance_words(catalog: Catalog, report: StanceReport) -> str:
 
 
 def _map_caption() -> str:
-    shades = ", ".join(f"{SHADES[d][0]}" for d in SHADES)
+    # The drawing carries its own key of shades and patterns; the caption does not repeat it.
     return (
-        f"Front and back of the hips and legs. Shading and pattern show the change: {shades}. "
-        "Letters match the key below the drawing; a dashed outline is a deep muscle."
+        "Front and back of the hips and legs, shaded and patterned by the change (key below the drawing). "
+        "Letters match the muscle key; a dashed outline is a deep muscle."
     )
 
 
@@ -151,14 +158,15 @@ def _measured(catalog: Catalog, report: StanceReport) -> list[Block]:
         return []
     found: list[tuple[str, str]] = [
         (f"{words.capital(names)}: {DIRECTION_WORDS[d]} ({g or 'no grade'}).", why)
-        for d, g, names, why in words.basis_groups(catalog, report, words.brief)
+        for d, g, names, why in words.basis_groups(catalog, report, words.brief, silent=False)
     ]
-    unmeasured = words.unmeasured(catalog, report)
-    if unmeasured:
-        found.append((unmeasured, ""))
+    found += [(line, "") for line in (words.silent(catalog, report), words.unmeasured(catalog, report)) if line]
     out: list[Block] = [Heading(2, "What the studies measured", "small columns"), Items(tuple(found))] if found else []
     if report.measures:
-        out += [Heading(3, "Other measures"), Items(tuple(("", words.measured(catalog, m)) for m in report.measures))]
+        out += [
+            Heading(3, "Other measures"),
+            Items(tuple(("", line) for line in words.measured_briefly(catalog, report.measures))),
+        ]
     return out
 
 
@@ -209,13 +217,23 @@ def _cited(catalog: Catalog, report: StanceReport, cues: tuple[Cue, ...]) -> tup
         ids.update(dict.fromkeys(f.source for f in catalog.findings if f.id in c.decided_by))
     for cue in cues:
         ids.update(dict.fromkeys(cue.sources))
-    return tuple(Cited(s.label, s.citation, s.doi) for s in (catalog.source(i) for i in ids))
+    return tuple(Cited(s.label, _short_citation(s.citation), s.doi) for s in (catalog.source(i) for i in ids))
+
+
+def _short_citation(citation: str) -> str:
+    """A long author list cut to its first three names and 'et al.', as Vancouver style allows:
+    the page has two sides, and `legpress sources` keeps every name."""
+    authors, dot, rest = citation.partition(". ")
+    names = authors.split(", ")
+    if not dot or len(names) <= 3 or any(len(n.split()) > 4 for n in names):
+        return citation
+    return f"{', '.join(names[:3])}, et al. {rest}"
 
 
 # --- HTML ---------------------------------------------------------------------------------
 
 STYLE = """
-@page { margin: 10mm 11mm 11mm; }
+@page { margin: 8mm 10mm 8mm; }
 :root { color: #1a1a1a; background: #ffffff; font: 10pt/1.38 "DejaVu Sans", Helvetica, Arial, sans-serif; }
 body { max-width: 54rem; margin: 1.2rem auto; padding: 0 1rem; }
 h1 { font-size: 17pt; margin: 0 0 0.3rem; }
@@ -247,14 +265,17 @@ section.columns > div { columns: 2; column-gap: 1.2rem; }
 section.small > div { font-size: 8.5pt; }
 section.columns h3 { break-after: avoid; margin-top: 0.2rem; }
 @media print {
-  :root { font-size: 8.5pt; line-height: 1.32; }
+  :root { font-size: 8.5pt; line-height: 1.28; }
   ol.sources { font-size: 7pt; }
   body { margin: 0; max-width: none; padding: 0; }
   h1 { font-size: 15pt; }
-  h2 { font-size: 11pt; margin-top: 0.6rem; }
+  h2 { font-size: 11pt; margin-top: 0.5rem; }
   section.small > div { font-size: 7.5pt; }
   section.columns > div { columns: 3; column-gap: 0.9rem; }
   a { color: #1a1a1a; }
+  /* The table beside the map: one line a muscle, so it stays as tall as the drawing. */
+  table { font-size: 7.5pt; }
+  tbody td { white-space: nowrap; }
 }
 """
 # The page may use its own inline style and inline SVG; nothing else, from anywhere.

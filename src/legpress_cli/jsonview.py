@@ -57,7 +57,7 @@ if TYPE_CHECKING:
     )
     from legpress_cli.vocab import Dimension
 
-SCHEMA_VERSION: Literal[2] = 2
+SCHEMA_VERSION: Literal[3] = 3
 
 DISCLAIMER = "General information about exercise technique, not medical advice."
 
@@ -131,7 +131,21 @@ def _verdict(catalog: Catalog, v: Verdict) -> VerdictDict:
             }
             for a in v.findings
         ],
+        "parts": [
+            {
+                "options": dict(p.options),
+                "direction": p.direction,
+                "evidence": p.grade,
+                "findings": [a.finding.id for a in p.findings],
+                "claims": [u.claim.id for u in p.claims],
+            }
+            for p in v.parts
+        ],
         "claims": [_claim_use(u) for u in v.claims],
+        "claimed": [
+            {"claim": u.claim.id, "source": u.claim.source, "direction": u.claim.direction, "status": u.status}
+            for u in v.claimed
+        ],
         "load_notes": list(v.load_notes),
     }
 
@@ -266,6 +280,8 @@ def _recommendation(r: Recommendation) -> RecommendationDict:
 
 
 def target(r: TargetResult) -> TargetEnvelope:
+    from legpress_cli.advisor import Stance, claim_stance
+
     report, guessed_from = r.report, r.guessed_from
     kind: Literal["muscle", "group"] = "group" if report.kind == "group" else "muscle"
     return {
@@ -279,6 +295,17 @@ def target(r: TargetResult) -> TargetEnvelope:
         "guessed_from": guessed_from,
         "note": report.note,
         "recommendations": [_recommendation(r) for r in report.recommendations],
+        "claimed": [
+            {
+                "claim": c.claim.id,
+                "source": c.claim.source,
+                "stance": _stance(claim_stance(c.claim, Stance()).as_dict()),
+                "label": c.label,
+                "status": c.status,
+                "muscles": list(c.muscle_ids),
+            }
+            for c in report.claimed
+        ],
     }
 
 
@@ -318,6 +345,8 @@ def _finding(catalog: Catalog, f: Finding) -> FindingDict:
         "compared": {"a": _plain(f.a), "b": _plain(f.b)},
         "fixed": {"load_percent": f.load_percent, "machine": f.machine, "population": f.population, "n": f.n},
         "measured": list(f.measured),
+        "heads": list(catalog.recorded(f)),
+        "sample": f.independent,
         "results": dict(f.results),
         "note": f.note,
         "proxy": f.proxy,
@@ -356,6 +385,7 @@ def _compare_row(catalog: Catalog, row: CompareRow) -> CompareRowDict:
         "id": row.target,
         "name": catalog.display_name(row.target),
         "kind": kind,
+        "method": row.method,
         "direction": row.direction,
         "evidence": row.grade,
         "studies": [

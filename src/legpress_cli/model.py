@@ -24,7 +24,7 @@ from pydantic import (
 )
 
 from legpress_cli.paths import path_tokens
-from legpress_cli.records import Joint, SourceKind
+from legpress_cli.records import Joint, Method, SourceKind
 from legpress_cli.vocab import CHOICES, NEUTRAL, SPECS, Dimension, Grade, Phase, Result, Role
 
 EMPHASIS_MIN, EMPHASIS_MAX = 1, 5
@@ -94,6 +94,7 @@ class Muscle(Frozen):
     emphasis: Annotated[StrictInt, Field(ge=EMPHASIS_MIN, le=EMPHASIS_MAX)]
     roles: Annotated[tuple[RolePosition, ...], Field(min_length=1)]
     sources: Sources
+    surface_emg: StrictBool = True
 
     @model_validator(mode="after")
     def _one_baseline_role(self) -> Self:
@@ -151,8 +152,8 @@ class Choice(Frozen):
 
 def _check_partial(stance: dict[Dimension, str]) -> dict[Dimension, str]:
     for dimension, value in stance.items():
-        if SPECS[dimension].context:
-            raise ValueError(f"{dimension} is a condition, not a position: give the study's load_percent instead")
+        if SPECS[dimension].context and value == NEUTRAL[dimension]:
+            raise ValueError(f"{dimension} = {value!r} is not a load to compare: give the study's load_percent instead")
         if value not in CHOICES[dimension]:
             raise ValueError(f"{value!r} is not one of {', '.join(CHOICES[dimension])} for {dimension}")
     return stance
@@ -194,6 +195,7 @@ class Finding(Frozen):
     outcomes: tuple[Outcome, ...] = ()
     note: Text | None = None
     proxy: Text | None = None
+    sample: Id | None = None
 
     @model_validator(mode="after")
     def _a_comparison(self) -> Self:
@@ -202,6 +204,8 @@ class Finding(Frozen):
         if all(self.a[d] == self.b[d] for d in self.a):
             raise ValueError("a and b are the same condition; a finding compares two")
         _results_measured(self.measured, self.results, self.outcomes)
+        if self.load_percent is not None and any(SPECS[d].context for d in self.a):
+            raise ValueError("a finding that compares loads has no single load_percent")
         return self
 
 
@@ -245,6 +249,8 @@ class Comparison(Frozen):
     results: dict[Id, Result] = {}
     outcomes: tuple[Outcome, ...] = ()
     note: Text | None = None
+    sample: Id | None = None
+    method: Method = "emg"
 
     @model_validator(mode="after")
     def _something_measured(self) -> Self:

@@ -26,6 +26,7 @@ from legpress_cli.vocab import Dimension, Grade, Phase, Result, Role
 
 Joint = Literal["hip", "knee", "ankle"]
 SourceKind = Literal["article", "study", "review", "practice"]
+Method = Literal["emg", "modelled"]
 
 
 class BadRecord(ValueError):
@@ -71,6 +72,9 @@ class Muscle(NamedTuple):
     roles: tuple[RolePosition, ...]
     sources: tuple[str, ...]
     aliases: tuple[str, ...] = ()
+    # False for a head surface EMG cannot reach (the vastus intermedius): a result a study
+    # reported for its whole group never speaks for it.
+    surface_emg: bool = True
 
     @property
     def baseline(self) -> RolePosition:
@@ -135,6 +139,13 @@ class Finding(NamedTuple):
     n: int | None = None
     note: str | None = None
     proxy: str | None = None
+    # Who was measured: findings with the same sample (one laboratory, one protocol, perhaps the
+    # same people) count as one source. Defaults to the source.
+    sample: str | None = None
+
+    @property
+    def independent(self) -> str:
+        return self.sample or self.source
 
     @property
     def contrast(self) -> tuple[Dimension, ...]:
@@ -181,6 +192,13 @@ class Comparison(NamedTuple):
     results: dict[str, Result] = {}  # noqa: RUF012  never mutated: records are read-only
     outcomes: tuple[Outcome, ...] = ()
     note: str | None = None
+    sample: str | None = None  # as Finding.sample
+    # How the muscles' work was measured: modelled activity is never set against EMG.
+    method: Method = "emg"
+
+    @property
+    def independent(self) -> str:
+        return self.sample or self.source
 
 
 class ExerciseClaim(NamedTuple):
@@ -261,7 +279,7 @@ class Catalog(CatalogRecords):
         put(self, "_choices", {(c.dimension, c.value): c for c in self.choices})
         findings_on: dict[str, list[Finding]] = {m.id: [] for m in self.muscles}
         for f in self.findings:
-            for mid in dict.fromkeys(i for t in f.measured for i in self.expand(t)):
+            for mid in self.recorded(f):
                 findings_on.setdefault(mid, []).append(f)
         put(self, "_findings_on", {k: tuple(v) for k, v in findings_on.items()})
         claims_on: dict[str, list[Claim]] = {m.id: [] for m in self.muscles}
@@ -320,9 +338,24 @@ class Catalog(CatalogRecords):
             return tuple(m.id for m in self.members(target))
         return (target,)
 
+    def recorded(self, finding: Finding | Comparison) -> tuple[str, ...]:
+        """The muscles a study recorded: those it names, and for a group it names, the heads
+        surface EMG reaches (a group result never speaks for the vastus intermedius)."""
+        out: dict[str, None] = {}
+        for target in finding.measured:
+            if target in self._groups:
+                out.update((m.id, None) for m in self.members(target) if m.surface_emg)
+            else:
+                out[target] = None
+        return tuple(out)
+
     def result_for(self, finding: Finding | Comparison, muscle: Muscle) -> Result | None:
-        """What a finding reported for this muscle (or for its whole group); None if nothing."""
-        return finding.results.get(muscle.id) or finding.results.get(muscle.group)
+        """What a finding reported for this muscle (or for its whole group, where the muscle is a
+        head the study could record); None if nothing."""
+        found = finding.results.get(muscle.id)
+        if found is None and muscle.surface_emg:
+            found = finding.results.get(muscle.group)
+        return found
 
 
 # --- plain data (JSON) -> records ------------------------------------------------------------

@@ -31,7 +31,7 @@ from rich.text import DEFAULT_JUSTIFY, DEFAULT_OVERFLOW, Span, Text
 from legpress_cli import advisor, results, words
 from legpress_cli.advisor import DIRECTION_WORDS
 from legpress_cli.errors import OutputClosed
-from legpress_cli.vocab import DIMENSION_SPECS, DIRECTIONS
+from legpress_cli.vocab import DIMENSION_SPECS, SHADES
 
 if TYPE_CHECKING:
     from typing import NamedTuple
@@ -82,8 +82,14 @@ class Glyphs(NamedTuple):
     def arrow(self, direction: str) -> str:
         if self.ascii:
             # "?" would look like a character the output encoding could not carry.
-            return {"more": "+", "less": "-", "no_difference": "=", "mixed": "~"}.get(direction, "_")
-        return {"more": "↑", "less": "↓", "no_difference": "=", "mixed": "↕"}.get(direction, "?")
+            return {"more": "+", "less": "-", "no_difference": "=", "mixed": "~", "not_reported": "o"}.get(
+                direction, "_"
+            )
+        return {"more": "↑", "less": "↓", "no_difference": "=", "mixed": "↕", "not_reported": "○"}.get(direction, "?")
+
+    def claimed(self, direction: str) -> str:
+        """The marker of a claim no measurement bore out: never an arrow on its own."""
+        return f"claimed {self.arrow(direction)}"
 
     @property
     def dagger(self) -> str:
@@ -98,7 +104,7 @@ def grade(text: str | None) -> Text:
     return Text(text or "-", style=GRADE_STYLE.get(text or "", "dim"))
 
 
-STATUS_STYLE = {"supports": "green", "contradicts": "bold red", "not_tested": "magenta"}
+STATUS_STYLE = {"supports": "green", "contradicts": "bold red", "not_supported": "magenta", "not_tested": "magenta"}
 
 
 class Frame(NamedTuple):
@@ -654,8 +660,11 @@ def sources_view(r: SourcesResult, frame: Frame) -> RenderableType:
 
 def _change_cell(v: Verdict, glyphs: Glyphs, words: bool) -> Text:
     style = "green" if v.change > 0 else "red" if v.change < 0 else "dim"
-    text = glyphs.arrow(v.direction) + (f" {DIRECTION_WORDS[v.direction]}" if words else "")
-    return Text(text, style=style)
+    text = Text(glyphs.arrow(v.direction) + (f" {DIRECTION_WORDS[v.direction]}" if words else ""), style=style)
+    for way in dict.fromkeys(u.claim.direction for u in v.claimed):
+        # On a line of its own, so the column keeps its width and the marker its words.
+        text.append(f"\n{glyphs.claimed(way)}", style="magenta")
+    return text
 
 
 def _basis_lines(report: StanceReport, catalog: Catalog, glyphs: Glyphs) -> list[RenderableType]:
@@ -827,8 +836,11 @@ SHADE: dict[str, tuple[str, str, str]] = {
     "less": ("-", "#3b6fb6", "white"),
     "no_difference": ("=", "#9e9e9e", "black"),
     "mixed": ("~", "#b57edc", "black"),
+    "not_reported": ("o", "#d8d2c4", "black"),
     "not_measured": (":", "#f3efe6", "black"),
+    "claimed": ("c", "#f4d35e", "black"),
 }
+SHADE_WORDS: dict[str, str] = {**DIRECTION_WORDS, "claimed": "claimed, not measured"}
 
 
 def _draw_view(
@@ -841,7 +853,7 @@ def _draw_view(
 ) -> Text:
     out = Text(title.center(len(rows[0])).rstrip() + "\n", style="bold")
     verdicts = report.by_muscle()
-    directions = {key: verdicts[mid].direction for key, mid in regions.items()}
+    directions = {key: verdicts[mid].shade for key, mid in regions.items()}
     for n, row in enumerate(rows.__iter__()):
         line = Text()
         for ch in row:
@@ -864,10 +876,10 @@ def _draw_view(
 def _map_legend(catalog: Catalog, report: StanceReport, frame: Frame) -> RenderableType:
     glyphs, color = frame.glyphs, frame.color
     scale = Text("Change: ")
-    for direction in DIRECTIONS:
+    for direction in SHADES:
         pattern, bg, fg = SHADE[direction]
         scale.append(pattern * 2, style=f"bold {fg} on {bg}" if color else "")
-        scale.append(f" {DIRECTION_WORDS[direction]}  ")
+        scale.append(f" {SHADE_WORDS[direction]}  ")
     scale.rstrip()
     keys: dict[str, tuple[str, str]] = {}
     for v in catalog.views:
@@ -883,7 +895,8 @@ def _map_legend(catalog: Catalog, report: StanceReport, frame: Frame) -> Rendera
             continue
         view, key = keys[verdict.muscle.id]
         change = f"{glyphs.arrow(verdict.direction)} {DIRECTION_WORDS[verdict.direction]}"
-        label = Text(f"{key} {verdict.muscle.name} ({view.lower()}): {change}")
+        claimed = "".join(f" ({glyphs.claimed(w)})" for w in dict.fromkeys(u.claim.direction for u in verdict.claimed))
+        label = Text(f"{key} {verdict.muscle.name} ({view.lower()}): {change}{claimed}")
         if verdict.grade:
             label.append(" (")
             label.append(grade(verdict.grade))

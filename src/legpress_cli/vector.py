@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 
 from legpress_cli.advisor import DIRECTION_WORDS, names_for, stance_label
 from legpress_cli.paths import drawn
-from legpress_cli.vocab import DIRECTIONS
+from legpress_cli.vocab import SHADES as SHADE_KEYS
 
 if TYPE_CHECKING:
     from legpress_cli.advisor import StanceReport, Verdict
@@ -29,14 +29,23 @@ SHADES: dict[str, tuple[str, str, str]] = {
     "less": ("less work", "#6d9ad6", '<path d="M0 3 L6 3" stroke="#123364" stroke-width="1.6"/>'),
     "no_difference": ("no difference", "#b3b3b3", ""),
     "mixed": ("studies disagree", "#c39be0", '<path d="M0 0 L6 6 M6 0 L0 6" stroke="#3f1d5c" stroke-width="1"/>'),
+    "not_reported": (
+        "measured, nothing reported",
+        "#ddd6c8",
+        '<path d="M0 6 L6 0" stroke="#5a5246" stroke-width="0.7"/>',
+    ),
     "not_measured": ("not measured", "#f7f3ec", '<circle cx="3" cy="3" r="0.9" fill="#6b6255"/>'),
+    "claimed": (
+        "claimed, not measured",
+        "#f4d35e",
+        '<path d="M0 3 L3 0 L6 3" fill="none" stroke="#6b5300" stroke-width="0.9"/>',
+    ),
 }
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 INK = "#1a1a1a"
 GAP = 30
 TOP = 62  # the figure's title and the views' titles
 KEY_ROW = 15
-GRADE_WORDS = {"claim": "claimed, not measured"}
 NO_DRAWING = "The data has no vector drawing of the body."
 ROTATED = ' patternTransform="rotate(45)"'
 
@@ -91,7 +100,7 @@ def _view(view: View, verdicts: dict[str, Verdict], x: int) -> str:
         verdict = verdicts.get(shape.muscle)
         if verdict is None:
             continue
-        direction = verdict.direction
+        direction = verdict.shade
         words = SHADES[direction][0]
         grade = f", {verdict.grade} evidence" if verdict.grade else ""
         deep = " (deep, under the surface muscles)" if shape.deep else ""
@@ -123,14 +132,15 @@ def _legend(
     out: list[str] = []
     columns = 3
     step = width / columns
-    for n, direction in enumerate(DIRECTIONS):
+    rows = -(-len(SHADE_KEYS) // columns)
+    for n, direction in enumerate(SHADE_KEYS):
         x, y = (n % columns) * step, top + (n // columns) * 18
         out.append(
             f'<rect x="{x:g}" y="{y}" width="20" height="12" fill="url(#lp-{direction})" stroke="{INK}"'
             ' stroke-width="0.8"/>'
         )
         out.append(_text(x + 26, y + 10, SHADES[direction][0], size=10))
-    y = top + 2 * 18 + 4
+    y = top + rows * 18 + 4
     out.append(f'<rect x="0" y="{y}" width="20" height="12" fill="none" stroke="{INK}" stroke-dasharray="4 2.5"/>')
     out.append(_text(26, y + 10, "dashed: a deep muscle, under the surface ones", size=10))
     entries = _key_entries(views, verdicts)
@@ -139,11 +149,12 @@ def _legend(
     for n, (letter, mid) in enumerate(entries):
         v = verdicts[mid]
         grade = f" ({v.grade})" if v.grade else ""
-        line = f"{v.muscle.name}: {DIRECTION_WORDS[v.direction]}{grade}"
+        claimed = "".join(f", claimed {u.claim.direction}" for u in v.claimed)
+        line = f"{v.muscle.name}: {DIRECTION_WORDS[v.direction]}{grade}{claimed}"
         cx, cy = (0 if n < half else width / 2), y + (n % half) * KEY_ROW
         out.append(_key(cx + 7, cy + 2, letter))
         out.append(_text(cx + 18, cy + 5.5, line, size=10))
-    return out, 24 + 2 * 18 + 4 + half * KEY_ROW + 8
+    return out, 24 + rows * 18 + 4 + half * KEY_ROW + 8
 
 
 def _key_entries(views: list[View], verdicts: dict[str, Verdict]) -> list[tuple[str, str]]:
@@ -165,14 +176,13 @@ def _description(catalog: Catalog, views: list[View], verdicts: dict[str, Verdic
     drawn = list(dict.fromkeys(drawn))
     titles = " and ".join(v.title.lower() for v in views)
     sentences = [f"Outlines of the hips and legs seen from the {titles}, each muscle shaded by its change."]
-    for direction in DIRECTIONS:
-        # Grouped by grade too, so a claim nobody measured never reads like a measured change.
+    for direction in SHADE_KEYS:
         by_grade: dict[str | None, list[str]] = {}
         for mid in drawn:
-            if verdicts[mid].direction == direction:
+            if verdicts[mid].shade == direction:
                 by_grade.setdefault(verdicts[mid].grade, []).append(mid)
         for grade, ids in by_grade.items():
-            said = f" ({GRADE_WORDS.get(grade, f'{grade} evidence')})" if grade else ""
+            said = f" ({grade} evidence)" if grade else ""
             sentences.append(f"{SHADES[direction][0].capitalize()}{said}: {', '.join(names_for(catalog, ids))}.")
     deep = list(dict.fromkeys(s.muscle for v in views for s in v.shape if s.deep and s.muscle in verdicts))
     if deep:
@@ -182,7 +192,7 @@ def _description(catalog: Catalog, views: list[View], verdicts: dict[str, Verdic
 
 def _patterns() -> str:
     out = ["<defs>"]
-    for direction in DIRECTIONS:
+    for direction in SHADE_KEYS:
         _, fill, marks = SHADES[direction]
         out.append(
             f'<pattern id="lp-{direction}" width="6" height="6" patternUnits="userSpaceOnUse"'

@@ -19,18 +19,26 @@ Phase = Literal["setup", "lowering", "bottom", "pressing", "top", "breathing"]
 Dimension = Literal["height", "width", "depth", "toes", "legs", "load"]
 # What a finding saw for one muscle, condition A against condition B.
 Result = Literal["more", "less", "no_difference"]
-# What the advisor says about one muscle in a stance against the neutral stance.
-Direction = Literal["more", "less", "no_difference", "mixed", "not_measured"]
-# What research says of a claim.
-Status = Literal["supports", "contradicts", "not_tested"]
+# A finding as it bears on one muscle it recorded: a result, or silence ("not_reported": the
+# study recorded the muscle in this comparison and reported nothing about it). Silence is
+# measured, but it is not a result: it never moves anything.
+Observed = Literal["more", "less", "no_difference", "not_reported"]
+# What the advisor says about one muscle in a stance against the neutral stance. Only findings
+# decide it; claims are shown beside it, never in it.
+Direction = Literal["more", "less", "no_difference", "mixed", "not_reported", "not_measured"]
+# What research says of a claim: `not_supported` when studies recorded the muscle in the claimed
+# comparison (or one step from it) without reporting the claimed change.
+Status = Literal["supports", "contradicts", "not_supported", "not_tested"]
 
 # The vocabulary's order matters: ranking prefers earlier (stronger) grades.
 GRADES: tuple[Grade, ...] = ("strong", "moderate", "weak", "claim", "contradicted")
 ROLES: tuple[Role, ...] = ("primary", "secondary", "stabilizer")
 PHASES: tuple[Phase, ...] = ("setup", "lowering", "bottom", "pressing", "top", "breathing")
 RESULTS: tuple[Result, ...] = ("more", "less", "no_difference")
-DIRECTIONS: tuple[Direction, ...] = ("more", "less", "no_difference", "mixed", "not_measured")
-STATUSES: tuple[Status, ...] = ("supports", "contradicts", "not_tested")
+DIRECTIONS: tuple[Direction, ...] = ("more", "less", "no_difference", "mixed", "not_reported", "not_measured")
+# How a map shades a muscle: its direction, or "claimed" where only a claim speaks of it.
+SHADES: tuple[str, ...] = (*DIRECTIONS, "claimed")
+STATUSES: tuple[Status, ...] = ("supports", "contradicts", "not_supported", "not_tested")
 
 
 class Flag(NamedTuple):
@@ -48,6 +56,9 @@ class DimensionSpec(NamedTuple):
     # A context dimension (load) says under what conditions the comparison holds; it is not a
     # change of position, so choosing it alone moves nothing.
     context: bool = False
+    # A finding that does not mention this dimension was done at its usual value (two legs),
+    # so using the finding at another value is one step away from what it measured.
+    usual_when_unsaid: bool = False
 
 
 DIMENSION_SPECS: tuple[DimensionSpec, ...] = (
@@ -88,6 +99,7 @@ DIMENSION_SPECS: tuple[DimensionSpec, ...] = (
         ("both", "one"),
         (Flag("--one-leg", "one", "Press with one leg at a time."),),
         "Legs pressing at once.",
+        usual_when_unsaid=True,
     ),
     DimensionSpec(
         "load",

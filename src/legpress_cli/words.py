@@ -14,7 +14,12 @@ if TYPE_CHECKING:
     from legpress_cli.advisor import Applied, Contradiction, Measured, StanceReport, Verdict
     from legpress_cli.records import Catalog, Muscle
 
-STATUS_WORDS = {"supports": "research supports", "contradicts": "contradicted", "not_tested": "not tested"}
+STATUS_WORDS = {
+    "supports": "research supports",
+    "contradicts": "contradicted",
+    "not_supported": "not borne out: measured, no such change reported",
+    "not_tested": "not tested",
+}
 
 
 def capital(text: str) -> str:
@@ -25,10 +30,12 @@ def capital(text: str) -> str:
 def finding_words(catalog: Catalog, a: Applied, muscle: Muscle) -> str:
     """'Da Silva 2008, more with high feet than with low feet at 80% of 1RM (indirect)'."""
     f = a.finding
-    result = catalog.result_for(f, muscle) or "no_difference"
+    result = catalog.result_for(f, muscle)
     a_text = condition_text(catalog, f.a, f.contrast)
     b_text = condition_text(catalog, f.b, f.contrast)
-    if result == "no_difference":
+    if result is None:
+        text = f"measured {a_text} against {b_text}, nothing reported"
+    elif result == "no_difference":
         text = f"no difference between {a_text} and {b_text}"
     else:
         text = f"{result} with {a_text} than with {b_text}"
@@ -48,9 +55,12 @@ def basis(catalog: Catalog, v: Verdict) -> str:
         bits = [finding_words(catalog, a, v.muscle) for a in part.findings]
         for use in part.claims:
             bits.append(
-                f"{catalog.source(use.claim.source).label} claims {use.claim.direction} ({STATUS_WORDS[use.status]})"
+                f"{catalog.source(use.claim.source).label} claims {use.claim.direction}, never counted "
+                f"({STATUS_WORDS[use.status]})"
             )
         said = "; ".join(bits) or "nothing measured or claimed"
+        if part.direction == "not_reported":
+            said = "measured, nothing reported: " + said
         if several:
             label = ", ".join(catalog.label(d, value) for d, value in part.options)
             grade_text = f", {part.grade}" if part.grade else ""
@@ -66,22 +76,36 @@ def brief(catalog: Catalog, v: Verdict) -> str:
     found: 'high feet: less (weak; Da Silva 2008). wide stance: no difference (strong; ...).'"""
     out: list[str] = []
     for part in v.parts:
+        if part.direction == "not_measured" and not part.claims and len(v.parts) > 1:
+            continue  # an option nothing speaks to: the verdict's own words say enough
         label = ", ".join(catalog.label(d, value) for d, value in part.options)
         studies = dict.fromkeys(catalog.source(a.finding.source).label for a in part.findings)
-        claims = [f"{catalog.source(u.claim.source).label} claims {u.claim.direction}" for u in part.claims]
+        # Contradicted claims have a section of their own, and supported ones add nothing here.
+        claims = [
+            f"{catalog.source(u.claim.source).label} claims {u.claim.direction}"
+            for u in part.claims
+            if u.status in ("not_supported", "not_tested")
+        ]
         detail = "; ".join(x for x in (part.grade, ", ".join([*studies, *claims])) if x)
         out.append(f"{label}: {DIRECTION_WORDS[part.direction]}" + (f" ({detail})" if detail else ""))
     return ". ".join(out) + "."
 
 
 def basis_groups(
-    catalog: Catalog, report: StanceReport, said: Callable[[Catalog, Verdict], str] = basis
+    catalog: Catalog,
+    report: StanceReport,
+    said: Callable[[Catalog, Verdict], str] = basis,
+    *,
+    silent: bool = True,
 ) -> list[tuple[str, str | None, str, str]]:
     """(direction, grade, muscles, what it rests on), one per set of muscles resting on the same
-    evidence, so the heads of a group share one line. Unmeasured, unclaimed muscles are left out."""
+    evidence, so the heads of a group share one line. Unmeasured, unclaimed muscles are left out,
+    and with silent=False so are those measured with nothing reported (see `silent`)."""
     seen: dict[tuple[str, str | None, str], list[str]] = {}
     for v in report.verdicts:
         if v.direction == "not_measured" and not v.claims:
+            continue
+        if not silent and v.direction == "not_reported" and not v.claims:
             continue
         seen.setdefault((v.direction, v.grade, said(catalog, v)), []).append(v.muscle.id)
     return [(d, g, ", ".join(names_for(catalog, ids)), why) for (d, g, why), ids in seen.items()]
@@ -93,6 +117,29 @@ def unmeasured(catalog: Catalog, report: StanceReport) -> str | None:
     if not ids or not report.choices:
         return None
     return f"Not measured in this stance: {', '.join(names_for(catalog, ids))}."
+
+
+def silent(catalog: Catalog, report: StanceReport) -> str | None:
+    """'Measured, nothing reported: ...' in one line, for a page that has no room for each study."""
+    ids = [v.muscle.id for v in report.verdicts if v.direction == "not_reported" and not v.claims]
+    if not ids or not report.choices:
+        return None
+    return f"Measured in this stance, no change reported: {', '.join(names_for(catalog, ids))}."
+
+
+def measured_briefly(catalog: Catalog, measures: tuple[Measured, ...]) -> list[str]:
+    """One line per study: 'Escamilla 1998 (deep range vs usual depth; indirect): more knee joint
+    compression, more PCL tension.'"""
+    by_finding: dict[str, list[Measured]] = {}
+    for m in measures:
+        by_finding.setdefault(m.finding.id, []).append(m)
+    out = []
+    for ms in by_finding.values():
+        f = ms[0].finding
+        how = comparison_text(catalog, f) + ("; indirect" if ms[0].indirect else "")
+        said = ", ".join(f"{DIRECTION_WORDS[m.direction]} {m.outcome.measure}" for m in ms)
+        out.append(f"{catalog.source(f.source).label} ({how}): {said}.")
+    return out
 
 
 def measured(catalog: Catalog, m: Measured) -> str:
