@@ -100,3 +100,112 @@ def test_the_index_is_current() -> None:
     if os.environ.get("LEGPRESS_UPDATE_GOLDEN") == "1":
         path.write_text(fresh, encoding="utf-8")
     assert path.read_text(encoding="utf-8") == fresh, "stale: run python scripts/make_docs.py"
+
+
+# --- hostile names: nothing a data pack says is ever run by the shell --------------------------
+
+HOSTILE_NAME = "x);touch PWNED;ws=(\\\\"
+HOSTILE_ALIAS = "zq\\\\"
+
+
+def hostile_pack(tmp_path: Path) -> Path:
+    import shutil
+
+    pack = tmp_path / "pack"
+    shutil.copytree(builtin_data_dir(), pack)
+    muscles = pack / "muscles.toml"
+    text = muscles.read_text(encoding="utf-8")
+    text = text.replace('name = "Soleus"', f'name = "{HOSTILE_NAME}"', 1)
+    text = text.replace('aliases = ["sol"]', f'aliases = ["{HOSTILE_ALIAS}", "sol"]', 1)
+    muscles.write_text(text, encoding="utf-8")
+    return pack
+
+
+def test_a_hostile_pack_is_accepted_by_the_loader_but_never_completed(tmp_path: Path) -> None:
+    from legpress_cli.catalog import completion_names, load_catalog
+
+    pack = hostile_pack(tmp_path)
+    catalog = load_catalog(pack)  # the names are legal data text: only completion refuses them
+    assert HOSTILE_NAME.replace("\\\\", "\\") in {m.name for m in catalog.muscles}
+    names = completion_names(pack)
+    from legpress_cli.names import complete
+
+    offered = complete("", [(i, s, shown) for i, s, shown, kind in names if kind == "muscle"])
+    assert offered and all("\\" not in w and ";" not in w and "(" not in w for w, _ in offered)
+    assert all(";" not in h and "\\" not in h for _, h in offered)
+
+
+ZSH_TAB = """
+zmodload zsh/zpty
+zpty -b z "zsh -f -i"
+zpty -w z "PS1='> '; autoload -U compinit; compinit -u -D"
+zpty -w z "legpress() { $LP \"\\$@\"; }"
+zpty -w z "$(LEGPRESS_SCRIPT)"
+zpty -w z "compdef _legpress_completion legpress"
+for typed in zq x s ''; do
+  zpty -n -w z "legpress --data $PACK muscle $typed"$'\\t'
+  sleep 1.5
+  zpty -n -w z $'\\C-u'
+done
+zpty -w z "exit"
+sleep 0.3
+zpty -r z out
+zpty -d z
+"""
+
+
+def _legpress_command(tmp_path: Path) -> str:
+    """A `legpress` that runs this checkout with this interpreter."""
+    import sys
+
+    command = tmp_path / "bin" / "legpress"
+    command.parent.mkdir()
+    command.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m legpress_cli "$@"\n', encoding="utf-8")
+    command.chmod(0o755)
+    return str(command)
+
+
+@pytest.mark.parametrize("shell", ["zsh", "bash"])
+def test_tab_in_a_real_shell_runs_nothing_from_a_pack(tmp_path: Path, shell: str) -> None:
+    """A real TAB press: zsh drives an interactive zsh through zpty with Typer's own completion
+    script (which evaluates what legpress prints); bash runs Typer's completion function."""
+    import shutil
+    import subprocess
+
+    if not shutil.which(shell):
+        if os.environ.get("CI"):
+            pytest.fail(f"{shell} is not installed; .ci/run installs it")
+        pytest.skip(f"{shell} is not installed")
+    pack = hostile_pack(tmp_path)
+    work = tmp_path / "work"
+    work.mkdir()
+    env = {k: v for k, v in os.environ.items() if not k.startswith("_LEGPRESS")}
+    lp = _legpress_command(tmp_path)
+    env |= {"LP": lp, "PACK": str(pack)}
+    script_text = subprocess.run(
+        [lp], env={**env, "_LEGPRESS_COMPLETE": f"source_{shell}"}, capture_output=True
+    ).stdout.decode()
+    # Typer's script calls `legpress`; here that is this interpreter running the package.
+    script_text = script_text.replace("_LEGPRESS_COMPLETE=complete_zsh legpress", "_LEGPRESS_COMPLETE=complete_zsh $LP")
+    script_text = script_text.replace("_LEGPRESS_COMPLETE=complete_bash $1", "_LEGPRESS_COMPLETE=complete_bash $LP")
+    if shell == "zsh":
+        function = next(line for line in script_text.splitlines() if "eval" in line)
+        body = "_legpress_completion() { " + function.strip() + " }"
+        driver = ZSH_TAB.replace("$(LEGPRESS_SCRIPT)", body.replace('"', '\\"').replace("$", "\\$"))
+        result = subprocess.run(["zsh", "-f", "-c", driver], cwd=work, env=env, capture_output=True, timeout=120)
+    else:
+        driver = (
+            script_text.replace("complete -o default -F _legpress_completion legpress", "")
+            + "for typed in zq x s ''; do\n"
+            + '  COMP_WORDS=(legpress --data "$PACK" muscle "$typed"); COMP_CWORD=4\n'
+            + "  _legpress_completion legpress\n"
+            + '  printf "%s\\n" "${COMPREPLY[@]}"\n'
+            + "done\n"
+        )
+        result = subprocess.run(["bash", "-c", driver], cwd=work, env=env, capture_output=True, timeout=120)
+        offered = result.stdout.decode()
+        assert "\\" not in offered and ";" not in offered
+        assert "soleus" in offered.split()  # the pack still completes its good names
+    assert result.returncode == 0, result.stderr
+    assert not (work / "PWNED").exists()
+    assert list(work.iterdir()) == []

@@ -275,14 +275,22 @@ def _check(directory: Path, raw: dict[str, bytes]) -> dict[str, list[dict[str, A
 
 @cache
 def completion_names(data_dir: Path | None = None) -> tuple[tuple[str, tuple[str, ...], str, str], ...]:
-    """(id, spellings, display name, kind) for every muscle, group and exercise, read without
-    validation.
+    """(id, spellings, display name, kind) for every muscle, group and exercise.
 
-    Completion runs on every TAB press, so it skips pydantic; a broken file simply
-    completes nothing rather than printing an error into the user's shell.
+    The built-in data is read without validation (it was checked when the release was made, and
+    completion runs on every TAB press); a folder from --data or LEGPRESS_DATA is untrusted, so
+    its names come only from the checked catalog. Whatever is wrong completes nothing rather than
+    printing an error into the user's shell.
     """
     try:
         directory = _resolve_dir(data_dir)
+        if data_dir is not None and directory.resolve() != builtin_data_dir().resolve():
+            catalog = load_catalog(data_dir)
+            return tuple(
+                [(m.id, (m.name, *m.aliases), m.name, "muscle") for m in catalog.muscles]
+                + [(g.id, (g.name, *g.aliases), g.name, "group") for g in catalog.groups]
+                + [(e.id, (e.name, *e.aliases), e.name, "exercise") for e in catalog.exercises]
+            )
         raw = read_toml(directory / "muscles.toml")
         with contextlib.suppress(Exception):  # a broken exercises file: the muscles still complete
             raw["exercise"] = read_toml(directory / "exercises.toml").get("exercise", [])

@@ -136,10 +136,25 @@ def _completions(
             n = normalize(spelling)
             if n.startswith(q) or (loose and unaccented(n).startswith(q)):
                 word = n.replace(" ", "-")
+                if not shell_safe(word):  # judged before the user's own typed prefix is kept
+                    continue
+                word = _as_typed(incomplete, word)
                 if unaccented(word) not in seen:  # the id 'gluteo-mayor' already stands for 'glúteo mayor'
                     seen.add(unaccented(word))
-                    out.setdefault(_as_typed(incomplete, word), shown)
+                    out.setdefault(word, _safe_help(shown))
     return sorted(out.items())
+
+
+def shell_safe(word: str) -> bool:
+    """Whether a completion word is letters and digits (any script) joined by hyphens and dots:
+    nothing any shell reads as quoting, escaping, expansion or a separator. A name that is not
+    is never offered, whatever the shell's own escaping would make of it."""
+    return bool(word) and word[0].isalnum() and all(c.isalnum() or c in "-." for c in word)
+
+
+def _safe_help(text: str) -> str:
+    """A completion's description, or nothing where it holds a character a shell could read."""
+    return text if all(c.isalnum() or c in " -.," for c in text) else ""
 
 
 def _as_typed(incomplete: str, value: str) -> str:

@@ -36,7 +36,7 @@ from legpress_cli.vocab import DIMENSION_SPECS, SHADES
 if TYPE_CHECKING:
     from typing import NamedTuple
 
-    from legpress_cli.advisor import CompareReport, StanceReport, Verdict
+    from legpress_cli.advisor import CompareReport, CompareRow, StanceReport, TargetReport, Verdict
     from legpress_cli.records import Catalog, Choice, Comparison, Finding, Muscle
     from legpress_cli.results import (
         CompareResult,
@@ -546,7 +546,7 @@ def compare_view(r: CompareResult, frame: Frame) -> RenderableType:
     for row in report.rows:
         style = {"more": "green", "less": "red"}.get(row.direction, "")
         table.add_row(
-            catalog.display_name(row.target),
+            _row_name(catalog, row),
             Text(f"{glyphs.arrow(row.direction)} {_COMPARED[row.direction]}", style=style),
             grade(row.grade),
             _studies_text(catalog, row.findings),
@@ -557,9 +557,7 @@ def compare_view(r: CompareResult, frame: Frame) -> RenderableType:
         parts.append(table)
     else:  # narrow: one entry per muscle, the studies under it
         for row in report.rows:
-            head = Text(
-                f"{catalog.display_name(row.target)}: {glyphs.arrow(row.direction)} {_COMPARED[row.direction]} ("
-            )
+            head = Text(f"{_row_name(catalog, row)}: {glyphs.arrow(row.direction)} {_COMPARED[row.direction]} (")
             head.append(grade(row.grade))
             head.append(")")
             parts += [head, Padding(Text(_studies_text(catalog, row.findings)), (0, 0, 0, 2))]
@@ -804,7 +802,26 @@ def target_view(t: TargetResult, frame: Frame) -> RenderableType:
         parts += [Text(f"Caution, {c}", style="yellow") for c in cautions]
     if report.note:
         parts.append(Text(report.note, style="yellow"))
+    parts += _claimed_options(report, catalog)
     return Group(*parts)
+
+
+def _row_name(catalog: Catalog, row: CompareRow) -> str:
+    """A compare row's name; modelled activity says so, as it is never EMG."""
+    return catalog.display_name(row.target) + ("" if row.method == "emg" else f" ({row.method})")
+
+
+def _claimed_options(report: TargetReport, catalog: Catalog) -> list[RenderableType]:
+    """Claims that a position raises the target, apart from the ranking, each with its status."""
+    out: list[RenderableType] = []
+    for c in report.claimed:
+        whom = advisor.names_for(catalog, list(c.muscle_ids))
+        line = Text(f"{c.label} for the {', '.join(whom)} ({catalog.source(c.claim.source).label}): ")
+        line.append(words.STATUS_WORDS[c.status], style=STATUS_STYLE[c.status])
+        out.append(Padding(line, (0, 0, 0, 2)))
+    if out:
+        out.insert(0, Text("Claimed, never ranked", style="bold"))
+    return out
 
 
 def body_map(r: MapResult, frame: Frame) -> RenderableType:
