@@ -655,9 +655,7 @@ def report(
     from legpress_cli.catalog import builtin_data_dir
     from legpress_cli.outfile import save
 
-    save(
-        Path(output), text, _data_dir(ctx) or builtin_data_dir(), f"handout.{'md' if format_ == 'markdown' else 'html'}"
-    )
+    save(output, text, _data_dir(ctx) or builtin_data_dir(), f"handout.{'md' if format_ == 'markdown' else 'html'}")
 
 
 def _today() -> str:
