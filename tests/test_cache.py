@@ -85,7 +85,8 @@ def test_a_planted_pickle_is_never_run(data_copy: Path, tmp_path: Path, store: P
     assert (result.returncode, result.stderr) == (0, "")
     assert result.stdout.startswith("Soleus\n")
     assert not marker.exists()
-    assert [p.name for p in store.iterdir()] == [f"{key_of(data_copy)}.json"]  # pickle pruned
+    # The pickle is never read, and never removed either: legpress prunes only what it wrote.
+    assert sorted(p.name for p in store.iterdir()) == sorted([f"{key_of(data_copy)}.json", "0" * 32 + ".pickle"])
 
 
 def _plant_tampered(data: Path, where: Path) -> None:
@@ -210,7 +211,7 @@ def test_old_entries_are_pruned(data_copy: Path, store: Path) -> None:
     store.mkdir(mode=0o700)
     for n in range(cache.KEEP + 5):
         old = store / f"{n:064x}.json"
-        old.write_text("{}")
+        old.write_text(f'{{"format":{cache.FORMAT},"key":"{n:064x}","check":"","catalog":{{}}}}')
         os.utime(old, (1_000_000 + n, 1_000_000 + n))
     (store / "notes.txt").write_text("not ours to remove")
     fresh(data_copy)
@@ -218,6 +219,48 @@ def test_old_entries_are_pruned(data_copy: Path, store: Path) -> None:
     assert len(names) == cache.KEEP + 1
     assert f"{key_of(data_copy)}.json" in names and "notes.txt" in names
     assert f"{cache.KEEP + 4:064x}.json" in names and f"{0:064x}.json" not in names  # newest kept
+
+
+def test_a_shared_folder_keeps_every_file_legpress_did_not_write(data_copy: Path, store: Path) -> None:
+    """LEGPRESS_CACHE_DIR pointed at a folder with other files: 20 runs later all are still there."""
+    store.mkdir(mode=0o700)
+    theirs = {f"{n:064x}.json": "{}" for n in range(12)}
+    theirs |= {"0" * 32 + ".pickle": "x", "1" * 32 + ".3.tmp": "x", ".partial-x.json": "x", "notes.txt": "x"}
+    for name, text in theirs.items():
+        (store / name).write_text(text)
+        os.utime(store / name, (1_000_000, 1_000_000))
+    for n in range(20):
+        (data_copy / "cues.toml").write_text((data_copy / "cues.toml").read_text() + f"\n# edit {n}\n")
+        fresh(data_copy)
+    left = {p.name for p in store.iterdir()}
+    assert set(theirs) <= left
+    assert len(left - set(theirs)) == cache.KEEP  # its own entries, pruned to KEEP
+
+
+def test_another_users_symlink_is_no_cache_folder(data_copy: Path, tmp_path: Path) -> None:
+    if os.geteuid() != 0:
+        pytest.skip("needs root, to own a link as another user")
+    import pwd
+
+    victim = tmp_path / "victim"
+    victim.mkdir(mode=0o700)
+    (victim / f"{0:064x}.json").write_text("{}")
+    link = tmp_path / "cache-link"
+    link.symlink_to(victim)
+    os.lchown(link, pwd.getpwnam("nobody").pw_uid, -1)
+    result = legpress("--data", str(data_copy), "muscles", cache_dir=link)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in victim.iterdir()) == [f"{0:064x}.json"]
+
+
+def test_a_damaged_snapshot_or_entry_is_a_silent_miss(data_copy: Path, store: Path) -> None:
+    fresh(data_copy)
+    entry = store / f"{key_of(data_copy)}.json"
+    doc = json.loads(entry.read_text())
+    doc["catalog"]["muscles"][0]["group"] = "no-such-group"  # parses, and would break the lookups
+    entry.write_text(json.dumps(doc, ensure_ascii=False, separators=(",", ":")))
+    result = legpress("--data", str(data_copy), "muscles", cache_dir=store)
+    assert (result.returncode, result.stderr) == (0, "")
 
 
 def test_where_the_cache_goes(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:

@@ -386,3 +386,18 @@ def test_an_unreadable_file_is_a_data_error(data_copy: Path, monkeypatch: pytest
 
     monkeypatch.setattr(os, "open", refuse)
     assert load_error(data_copy) == f"{data_copy / 'cues.toml'}: cannot read: permission denied"
+
+
+def test_a_pack_of_deeply_dotted_keys_is_refused_in_one_line(data_copy: Path) -> None:
+    """tomllib's time grows with the square of a dotted key: a 1 MB header is refused up front."""
+    import subprocess
+    import sys
+
+    with (data_copy / "cues.toml").open("a", encoding="utf-8") as f:
+        f.write("\n[" + ".".join(["a"] * 450_000) + "]\n")
+    result = subprocess.run(
+        [sys.executable, "-m", "legpress_cli", "--data", str(data_copy), "muscles"], capture_output=True, text=True
+    )
+    assert result.returncode == 1
+    assert result.stderr.count("\n") == 1
+    assert "a key nested more than 64 levels deep" in result.stderr and len(result.stderr) < 400

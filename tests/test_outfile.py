@@ -185,3 +185,22 @@ def test_sigterm_mid_write_leaves_no_partial_file(tmp_path: Path) -> None:
     assert result.returncode == 128 + 15, result.stderr
     assert sorted(p.name for p in tmp_path.iterdir()) == ["h.html"]
     assert (tmp_path / "h.html").read_text(encoding="utf-8") == "old"
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "answer"),
+    [
+        (["muscle", "vastus-medalis"], 0, "Vastus medialis\n"),  # the typo note cannot be said
+        (["stance", "--high", "--low"], 2, ""),  # a usage error stays a usage error
+        (["nosuch"], 2, ""),
+    ],
+)
+def test_a_closed_stderr_changes_neither_answer_nor_exit_code(
+    tmp_path: Path, args: list[str], code: int, answer: str
+) -> None:
+    import shlex
+
+    script = f"{legpress_sh(tmp_path)} {shlex.join(args)} 2>&-"
+    result = subprocess.run(["sh", "-c", script], capture_output=True, text=True)
+    assert result.returncode == code
+    assert result.stdout.startswith(answer)

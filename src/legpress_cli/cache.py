@@ -33,7 +33,8 @@ MAX_ENTRY_BYTES = 64_000_000
 # A temporary file this old belongs to a run that was killed mid-write.
 STALE_SECONDS = 3600
 _ENTRY = re.compile(r"^[0-9a-f]{64}\.json$")
-_LEFTOVER = re.compile(r"^(\.partial-.*\.json|[0-9a-f]{32}\.(pickle|[0-9]+\.tmp))$")  # older formats
+# Temporary files of an interrupted write: legpress's own prefix, nothing another tool would use.
+_LEFTOVER = re.compile(r"^\.legpress-partial-[A-Za-z0-9_]+\.json$")
 # The code that decides what a valid catalog is: a change to any of it is a new cache key.
 _CHECKING_CODE = ("vocab.py", "records.py", "fasttuple.py", "model.py", "datafiles.py", "names.py", "cache.py")
 
@@ -136,6 +137,12 @@ def _trusted(st: os.stat_result) -> bool:
 def _usable_dir(where: Path, create: bool) -> bool:
     if not hasattr(os, "geteuid"):
         return False  # no POSIX ownership to check (Windows): no cache
+    try:
+        link = where.lstat()
+    except OSError:
+        link = None
+    if link is not None and stat.S_ISLNK(link.st_mode) and link.st_uid != os.geteuid():
+        return False  # another user's symlink: it could point into anyone's folder
     if create:
         try:
             where.mkdir(mode=0o700, parents=True, exist_ok=True)
@@ -177,9 +184,28 @@ def _decode(raw: bytes, key: str) -> Catalog | None:
         doc = json.loads(raw)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != key:
             return None
-        return from_plain(doc.get("catalog"))
-    except (ValueError, TypeError, RecursionError):  # BadRecord is a ValueError
+        catalog = doc.get("catalog")
+        if doc.get("check") != _check(catalog):
+            return None  # damaged, or edited by hand: a miss, never an answer from it
+        return from_plain(catalog)
+    except Exception:  # whatever is wrong with an entry, it is a miss and never reported
         return None
+
+
+def _check(plain: object) -> str:
+    """The checksum an entry carries: of its catalog, written the one way _document writes it."""
+    text = json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
+    return content_hash(text.encode()).hexdigest()
+
+
+def _ours(path: Path, key: str) -> bool:
+    """Whether a file is a cache entry legpress wrote: its first bytes say so, with its own key."""
+    try:
+        with path.open("rb") as f:
+            head = f.read(100)
+    except OSError:
+        return False
+    return head.startswith(f'{{"format":{FORMAT},"key":"{key}"'.encode())
 
 
 # The built-in data as checked when the release was made, in the cache's format: a first run,
@@ -204,7 +230,8 @@ def snapshot_text(files: Mapping[str, bytes], plain: Mapping[str, Any]) -> str:
 
 
 def _document(key: str, plain: Mapping[str, Any]) -> str:
-    return json.dumps({"format": FORMAT, "key": key, "catalog": plain}, ensure_ascii=False, separators=(",", ":"))
+    doc = {"format": FORMAT, "key": key, "check": _check(plain), "catalog": plain}
+    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 
 def write(where: Path | None, key: str, plain: Mapping[str, Any]) -> None:
@@ -217,7 +244,7 @@ def write(where: Path | None, key: str, plain: Mapping[str, Any]) -> None:
     partial: str | None = None
     try:
         # mkstemp: a random name, created exclusively, never through a symlink, mode 0600.
-        fd, partial = tempfile.mkstemp(dir=where, prefix=".partial-", suffix=".json")
+        fd, partial = tempfile.mkstemp(dir=where, prefix=".legpress-partial-", suffix=".json")
         with os.fdopen(fd, "wb") as f:
             f.write(body.encode())
         Path(partial).replace(where / f"{key}.json")  # atomic: readers see all of it or none
@@ -256,9 +283,10 @@ def _prune(where: Path, keep: str) -> None:
             continue
         if not stat.S_ISREG(st.st_mode) or st.st_uid != os.geteuid() or item.name == keep:
             continue
-        if _ENTRY.match(item.name):
+        # Only what legpress wrote: a file another tool keeps here is never touched.
+        if _ENTRY.match(item.name) and _ours(where / item.name, item.name.removesuffix(".json")):
             entries.append((st.st_mtime, item.name))
-        elif _LEFTOVER.match(item.name) and (not item.name.startswith(".") or now - st.st_mtime > STALE_SECONDS):
+        elif _LEFTOVER.match(item.name) and now - st.st_mtime > STALE_SECONDS:
             _remove(where / item.name)
     entries.sort(reverse=True)
     for _, name in entries[KEEP - 1 :]:

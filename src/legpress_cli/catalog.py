@@ -102,6 +102,7 @@ def parse_toml(where: str, raw: bytes) -> dict[str, Any]:
     except UnicodeDecodeError as e:
         line = raw[: e.start].count(b"\n") + 1
         raise DataError(f"{where}: line {line}: not UTF-8 text (byte 0x{raw[e.start]:02x})", _HINT) from e
+    _shallow_keys(where, text)
     import tomllib  # here, not at the top: a cached catalog never parses TOML
 
     try:
@@ -110,6 +111,22 @@ def parse_toml(where: str, raw: bytes) -> dict[str, Any]:
         raise DataError(f"{where}: invalid TOML: {e}", _HINT) from e
     except RecursionError:
         raise DataError(f"{where}: arrays or tables nested too deeply", _HINT) from None
+
+
+MAX_KEY_DOTS = 64
+
+
+def _shallow_keys(where: str, text: str) -> None:
+    """Refuse keys nested absurdly deep before tomllib sees them: its time grows with the square
+    of a dotted key's length (a 1 MB header would take minutes), this check's with the text."""
+    if text.count(".") <= MAX_KEY_DOTS:
+        return
+    import re
+
+    strings = re.compile(r'"(?:[^"\\\n]|\\.)*"|\'[^\'\n]*\'')
+    for n, line in enumerate(text.split("\n"), start=1):
+        if line.count(".") > MAX_KEY_DOTS and strings.sub("", line).count(".") > MAX_KEY_DOTS:
+            raise DataError(f"{where}: line {n}: a key nested more than {MAX_KEY_DOTS} levels deep", _HINT)
 
 
 def _looks_utf16(raw: bytes) -> bool:

@@ -52,8 +52,19 @@ else:  # the schema command's choices: every command with a JSON envelope, from 
     CommandName = Literal[WITH_JSON]
 
 
+def _say(line: str) -> None:
+    """Write a line to stderr if there is one: a closed or full stderr never changes what
+    legpress answers on stdout, nor its exit code."""
+    try:
+        if sys.stderr is not None:
+            sys.stderr.write(line)
+            sys.stderr.flush()
+    except (OSError, ValueError):
+        pass
+
+
 def _note(message: str) -> None:
-    sys.stderr.write(f"legpress: {shown(message)}\n")
+    _say(f"legpress: {shown(message)}\n")
 
 
 def _read_as(guessed_from: str | None, name: str, json_: bool) -> None:
@@ -66,7 +77,7 @@ def _error_line(message: str, hint: str | None) -> None:
     line = f"legpress: error: {message}"
     if hint:
         line += f" (hint: {hint})"
-    sys.stderr.write(shown(" ".join(line.split())) + "\n")
+    _say(shown(" ".join(line.split())) + "\n")
 
 
 # Options of the root command, and how to write them, for a user who put one after a command.
@@ -98,7 +109,7 @@ def _guarded(call: Callable[[], Any]) -> int:
         _silence_stdout()
         return EXIT_OK
     except typer.Abort:
-        sys.stderr.write("legpress: aborted\n")
+        _say("legpress: aborted\n")
         return EXIT_DATA
     except typer.TyperException as e:
         ctx = getattr(e, "ctx", None)
@@ -119,7 +130,7 @@ def _internal_error() -> int:
     if os.environ.get("LEGPRESS_DEBUG") == "1":
         traceback.print_exc()
     else:
-        sys.stderr.write(
+        _say(
             "legpress: internal error; this is a bug, please report it with the command you ran "
             "(set LEGPRESS_DEBUG=1 to see the traceback)\n"
         )

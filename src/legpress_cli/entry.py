@@ -83,8 +83,11 @@ def _leave(code: object) -> None:
     legpress code registers atexit work; what is left is freeing some 45,000 module objects one
     by one, 6-8% of a run. A flush that fails here is reported as any write failure is."""
     status = code if isinstance(code, int) else (0 if code is None else 1)
-    if not isinstance(code, int | None):
-        sys.stderr.write(f"{code}\n")
+    if not isinstance(code, int | None) and sys.stderr is not None:
+        try:  # noqa: SIM105  not contextlib: see the module docstring
+            sys.stderr.write(f"{code}\n")
+        except (OSError, ValueError):
+            pass
     for stream in (sys.stdout, sys.stderr):
         try:
             if stream is not None:
@@ -96,7 +99,7 @@ def _leave(code: object) -> None:
                 try:  # not contextlib: see the module docstring
                     sys.stderr.write(f"legpress: error: cannot write output: {getattr(e, 'strerror', None) or e}\n")
                     sys.stderr.flush()
-                except (OSError, ValueError):
+                except (AttributeError, OSError, ValueError):  # no stderr either
                     pass
                 status = 1
     os._exit(status)
