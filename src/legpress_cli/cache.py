@@ -144,6 +144,8 @@ def _usable_dir(where: Path, create: bool) -> bool:
     if link is not None and stat.S_ISLNK(link.st_mode) and link.st_uid != os.geteuid():
         return False  # another user's symlink: it could point into anyone's folder
     if create:
+        if not where.parent.parent.is_dir():
+            return False  # a home that does not exist (HOME=/nonexistent) is never made, even as root
         try:
             where.mkdir(mode=0o700, parents=True, exist_ok=True)
         except OSError:

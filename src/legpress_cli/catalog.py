@@ -6,6 +6,7 @@ Nothing here writes to the data folder; it is only ever opened for reading.
 from __future__ import annotations
 
 import contextlib
+import errno
 import os
 import stat
 from collections.abc import Iterator
@@ -28,10 +29,14 @@ M = TypeVar("M", bound="BaseModel")
 MAX_BYTES = 1_000_000
 
 
+# However LEGPRESS_MAX_FILE_BYTES is set, no data file is read past this.
+MAX_BYTES_CEILING = 64_000_000
+
+
 def max_bytes() -> int:
     try:
-        return max(MAX_BYTES, int(os.environ.get("LEGPRESS_MAX_FILE_BYTES", "")))
-    except ValueError:
+        return min(max(MAX_BYTES, int(os.environ.get("LEGPRESS_MAX_FILE_BYTES", ""))), MAX_BYTES_CEILING)
+    except (ValueError, OverflowError):
         return MAX_BYTES
 
 
@@ -176,6 +181,11 @@ def _validate(model: type[M], path: Path, raw: bytes) -> M:
 
 def _resolve_dir(data_dir: Path | None) -> Path:
     directory = builtin_data_dir() if data_dir is None else data_dir
+    try:
+        directory.stat()
+    except OSError as e:
+        if e.errno == errno.ELOOP:  # exists() would call it missing
+            raise DataError(f"{directory!s}: a loop of symbolic links", _DIR_HINT) from None
     if not directory.exists():
         raise DataError(f"{directory!s}: data folder not found", _DIR_HINT)
     if not directory.is_dir():

@@ -73,7 +73,15 @@ def _read_as(guessed_from: str | None, name: str, json_: bool) -> None:
         _note(f"reading {guessed_from!r} as {name}")
 
 
+# An error echoes what the user gave; a 100 KB argument is cut, so the line stays one line.
+_LONGEST_MESSAGE = 400
+
+
 def _error_line(message: str, hint: str | None) -> None:
+    if len(message) > _LONGEST_MESSAGE:
+        message = message[: _LONGEST_MESSAGE - 1] + "…"
+    if hint and len(hint) > _LONGEST_MESSAGE:
+        hint = hint[: _LONGEST_MESSAGE - 1] + "…"
     line = f"legpress: error: {message}"
     if hint:
         line += f" (hint: {hint})"
@@ -96,11 +104,16 @@ def _usage_hint(path: str, unknown_option: str | None) -> str:
     return f"see '{path} --help'"
 
 
+# Set by a command whose whole answer went into a file (report -o FILE): a closed stdout then
+# lost nothing, so it is no failure.
+_ANSWERED_IN_A_FILE = False
+
+
 def _guarded(call: Callable[[], Any]) -> int:
     """Run the app and turn every way it can end into an exit code; the only place that does."""
     try:
         result = call()
-        if sys.stdout is None:  # every answer, help included, goes to stdout: it went nowhere
+        if sys.stdout is None and not _ANSWERED_IN_A_FILE:  # every other answer goes to stdout
             raise LegpressError("cannot write output: standard output is closed", "run it with stdout open")
     except LegpressError as e:
         _error_line(e.message, e.hint)
@@ -289,19 +302,28 @@ def _catalog(ctx: typer.Context) -> "Catalog":
 def _emit_json(payload: object) -> None:
     from legpress_cli.jsonview import dumps
 
-    _write(dumps(payload))
+    _write(dumps(payload), utf8=True)
 
 
-def _write(text: str) -> None:
+def _write(text: str, *, utf8: bool = False) -> None:
     """Write to stdout like coreutils: a reader that left early is quiet success; a closed or
-    full stdout is one line and exit 1, never a traceback and never exit 0 with output lost."""
+    full stdout is one line and exit 1, never a traceback and never exit 0 with output lost.
+
+    utf8: the bytes are UTF-8 whatever the locale or PYTHONIOENCODING, for documents that say so
+    themselves (JSON, the HTML handout's charset)."""
     if sys.stdout is None:  # started with stdout closed (`legpress muscles >&-`)
         raise LegpressError("cannot write output: standard output is closed", "run it with stdout open")
     with contextlib.suppress(AttributeError, ValueError):
         # An output encoding that cannot carry a character gets a replacement, not a crash.
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
     try:
-        sys.stdout.write(text)
+        binary = getattr(sys.stdout, "buffer", None) if utf8 else None
+        if binary is not None:
+            sys.stdout.flush()
+            binary.write(text.encode("utf-8"))
+            binary.flush()
+        else:
+            sys.stdout.write(text)
         sys.stdout.flush()
     except BrokenPipeError:
         _silence_stdout()
@@ -325,12 +347,17 @@ def _answer(ctx: typer.Context, result: "Result", json_: bool, svg: Path | None 
     cost it), then JSON for --json, else the picture for people."""
     from legpress_cli.answer import render_result
 
+    if svg is not None and str(svg) == "-":  # the picture itself is the answer, on stdout
+        if json_:
+            raise UsageProblem("--svg - and --json both want standard output", "give --svg a file name")
+        _write(render_result(result, "svg"), utf8=True)
+        return
     if svg is not None:
         from legpress_cli.catalog import builtin_data_dir
         from legpress_cli.outfile import save
 
         save(svg, render_result(result, "svg"), _data_dir(ctx) or builtin_data_dir())
-    _write(render_result(result, "json" if json_ else "text"))
+    _write(render_result(result, "json" if json_ else "text"), utf8=json_)
 
 
 def _complete_names(ctx: typer.Context, incomplete: str, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -661,12 +688,14 @@ def report(
 
     text = render_document(result, format_)
     if output == "-":
-        _write(text)
+        _write(text, utf8=True)  # the page says it is UTF-8, whatever the locale
         return
     from legpress_cli.catalog import builtin_data_dir
     from legpress_cli.outfile import save
 
     save(output, text, _data_dir(ctx) or builtin_data_dir(), f"handout.{'md' if format_ == 'markdown' else 'html'}")
+    global _ANSWERED_IN_A_FILE
+    _ANSWERED_IN_A_FILE = True
 
 
 def _today() -> str:

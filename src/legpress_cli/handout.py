@@ -358,7 +358,8 @@ def _html_sources(s: Sources) -> str:
 
 # --- Markdown -----------------------------------------------------------------------------
 
-_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#])")
+# ~ (strikethrough in GFM) and & (an entity) too: one name must not strike through the summary.
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_\[\]<>|#~&])")
 
 
 def md(text: str) -> str:

@@ -30,8 +30,12 @@ from legpress_cli.vocab import CHOICES, NEUTRAL, SPECS, Dimension, Grade, Phase,
 EMPHASIS_MIN, EMPHASIS_MAX = 1, 5
 
 # Text from a data pack reaches terminals: C0 controls (but tab and newline), DEL, C1 controls
-# and bidirectional overrides could move the cursor, retitle the window or reorder a grade.
-UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+# and bidirectional overrides could move the cursor, retitle the window or reorder a grade; line
+# and paragraph separators break lines where none shows; zero-width characters and tag
+# characters hide text or make two names look alike.
+UNSAFE = re.compile(
+    "[\x00-\x08\x0b-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u2069\ufeff\U000e0000-\U000e007f]"
+)
 
 
 def _safe(text: str) -> str:

@@ -13,6 +13,9 @@ if TYPE_CHECKING:
 _SHORT = 3
 # Per-token similarity that counts as a typo ("medalis" ~ "medialis" is 0.93).
 _TYPO = 0.8
+# No name is longer than this; a longer word is no typo of one, and is never handed to difflib,
+# whose time grows with the product of the lengths (a 128 KB argument took seconds).
+_LONGEST_WORD = 80
 
 
 def normalize(name: str) -> str:
@@ -75,7 +78,7 @@ def _token_score(query: Sequence[str], candidate: Sequence[str]) -> float:
     for q, c in zip(query, candidate, strict=True):
         if q == c:
             scores.append(1.0)
-        elif min(len(q), len(c)) <= _SHORT:
+        elif min(len(q), len(c)) <= _SHORT or max(len(q), len(c)) > _LONGEST_WORD:
             return 0.0
         else:
             scores.append(SequenceMatcher(None, q, c).ratio())

@@ -45,7 +45,12 @@ def save(path: Path | str, text: str, data_dir: Path, example: str = "legs.svg")
     if fd is not None:  # /dev/stdout, /dev/fd/2: what the caller's redirection opened, as it is
         _write_fd(fd, text.encode("utf-8"), shown)
         return
-    target = Path(os.path.realpath(shown))  # through a symlink to the file it names
+    try:
+        target = Path(os.path.realpath(shown))  # through a symlink to the file it names
+    except OSError as e:  # a relative name in a working folder that was deleted
+        raise LegpressError(
+            f"cannot write {shown}: {(e.strerror or str(e)).lower()}", "give an absolute path, or cd to a folder"
+        ) from None
     data = Path(os.path.realpath(data_dir))
     if target == data or data in target.parents:
         raise UsageProblem(

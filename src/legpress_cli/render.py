@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING, Any, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, TypeVar
 
 from rich import box
 from rich._pick import pick_bool
@@ -1033,10 +1033,12 @@ MIN_WIDTH, MAX_WIDTH = 20, 500
 
 
 def _width() -> int:
+    """COLUMNS within bounds; unset, not a number, or not positive (COLUMNS=0): 0, ask the terminal."""
     try:
-        return max(MIN_WIDTH, min(MAX_WIDTH, int(os.environ["COLUMNS"])))
+        columns = int(os.environ["COLUMNS"])
     except (KeyError, ValueError):
         return 0
+    return max(MIN_WIDTH, min(MAX_WIDTH, columns)) if columns > 0 else 0
 
 
 class _Buffer(io.StringIO):
@@ -1095,10 +1097,21 @@ def stdout_console() -> Console:
     not just colour, so the output is plain text for screen readers and dumb terminals.
     """
     env = os.environ
-    plain = bool(env.get("NO_COLOR")) or (env.get("TERM") == "dumb" and not env.get("FORCE_COLOR"))
+    forced = bool(env.get("FORCE_COLOR"))
+    plain = bool(env.get("NO_COLOR")) or (env.get("TERM") == "dumb" and not forced)
+    # FORCE_COLOR beats TERM=dumb, as the README says: rich's own detection would not.
+    system: Literal["auto", "standard"] | None = (
+        None if plain else "standard" if forced and env.get("TERM") == "dumb" else "auto"
+    )
+    width = _width() or None
+    if width is None and "COLUMNS" in env:
+        # rich would take COLUMNS=0 as zero columns; ask as if it were unset.
+        import shutil
+
+        width = max(MIN_WIDTH, min(MAX_WIDTH, shutil.get_terminal_size().columns))
     return _Console(
-        width=_width() or None,
-        color_system=None if plain else "auto",
+        width=width,
+        color_system=system,
         **_LITERAL,
     )
 
