@@ -104,6 +104,7 @@ NAMES = [
         ("glú", ["glúteo-mayor"]),
         ("glu\u0301", ["glúteo-mayor"]),  # NFD, as macOS types it
         ("GESÄSS", ["GESÄSSmuskel"]),
+        ("Gesäß", ["Gesäßmuskel"]),  # casefolding lengthens ß: the typed prefix is kept
         ("biceps", []),
     ],
 )

@@ -164,6 +164,7 @@ def _as_typed(incomplete: str, value: str) -> str:
     """Keep the letters already typed (`Vas` -> `Vastus-medialis`): shells that filter what
     they are offered by the typed prefix then keep it."""
     typed = incomplete.casefold().replace(" ", "-").replace("_", "-")
-    if value[: len(incomplete)] == typed:
-        return incomplete + value[len(incomplete) :]
+    # Casefolding can lengthen what was typed ('ß' -> 'ss'): compare, then cut, by its folded length.
+    if value.startswith(typed):
+        return incomplete + value[len(typed) :]
     return value
