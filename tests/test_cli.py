@@ -387,3 +387,42 @@ def test_one_leg_is_a_stance_option_like_the_others(run: Run) -> None:
     assert both.exit_code == 2
     assert "--one-leg and --legs both both set the number of legs; choose one" in both.stderr
     assert run("stance", "--legs", "one").stdout == run("stance", "--one-leg").stdout
+
+
+@pytest.mark.parametrize(
+    ("args", "stderr"),
+    [
+        (
+            ["stance", "--high", "--vs", "sideways"],
+            "legpress: error: --vs: 'sideways' is not a stance value (hint: choose from: middle, low, high, hip, "
+            "narrow, wide, normal, partial, deep, straight, out, both, one, any, light, heavy; "
+            "see 'legpress stance --help')\n",
+        ),
+        (
+            ["stance", "--high", "--vs", "high"],
+            "legpress: error: --vs names the same stance as the one asked about (hint: see 'legpress stance --help')\n",
+        ),
+        (
+            ["stance", "--vs", "low,high"],
+            "legpress: error: --vs names two values for the height (hint: see 'legpress stance --help')\n",
+        ),
+    ],
+)
+def test_vs_usage_errors(run: Run, args: list[str], stderr: str) -> None:
+    result = run(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (2, "", stderr)
+
+
+def test_vs_says_what_is_measured_against_what_and_fits_a_screen(run: Run) -> None:
+    result = run("stance", "--high", "--vs", "low", env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Stance: high feet against low feet" and len(lines) <= 38
+    assert run("stance", "--high", "--vs", "height=low").stdout == run("stance", "--high", "--vs", "low").stdout
+
+
+def test_vs_completes_stance_values() -> None:
+    from legpress_cli.cli import complete_vs
+
+    assert complete_vs("lo") == ["low"]
+    assert complete_vs("high,na") == ["high,narrow"]

@@ -301,3 +301,28 @@ def test_every_stance_moves_only_on_measurements(catalog: Any) -> None:
                 ), (stance, v.muscle.id)
             checked += 1
     assert checked > 0
+
+
+def test_high_against_low_feet(run_json: Json) -> None:
+    data = run_json("stance", "--high", "--vs", "low")
+    assert (data["stance"]["height"], data["against"]["height"]) == ("high", "low")
+    m = {x["id"]: x for x in data["muscles"]}
+    gm = m["gluteus-maximus"]
+    assert (gm["direction"], gm["findings"]) == ("more", ["da-silva-high-vs-low-80"])
+    assert not next(x for x in gm["measured"] if x["finding"] == "da-silva-high-vs-low-80")["indirect"]
+    rf = m["rectus-femoris"]
+    assert rf["direction"] == "less" and set(rf["findings"]) == {"da-silva-high-vs-low-40", "da-silva-high-vs-low-80"}
+    assert all(not x["indirect"] for x in rf["measured"] if x["finding"] in rf["findings"])
+    light = {x["id"]: x for x in run_json("stance", "--high", "--vs", "low", "--load", "light")["muscles"]}
+    assert light["gluteus-maximus"]["direction"] == "not_reported"
+
+
+def test_wide_against_narrow_with_the_feet_high(run_json: Json) -> None:
+    data = run_json("stance", "--high", "--wide", "--vs", "high,narrow")
+    m = {x["id"]: x for x in data["muscles"]}
+    for h in ("biceps-femoris", "semitendinosus"):
+        assert (m[h]["direction"], m[h]["evidence"]) == ("more", "moderate")
+        assert m[h]["findings"] == ["escamilla-2001-wide-vs-narrow-high"]
+    # Martin-Fuentes compared wide with hip width: one step from wide against narrow.
+    assert (m["rectus-femoris"]["direction"], m["rectus-femoris"]["evidence"]) == ("no_difference", "weak")
+    assert not any(x["source"] == "da-silva-2008" for x in m["rectus-femoris"]["measured"])  # height held

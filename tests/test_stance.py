@@ -509,3 +509,51 @@ def test_the_summary_says_a_claim_as_a_claim() -> None:
         "high: less big front; claimed, not measured: more back one with high (Article-X); "
         "the quadriceps still do most of the work"
     )
+
+
+# --- any two stances ---------------------------------------------------------------------------
+
+
+def test_a_finding_of_exactly_the_two_stances_asked_is_direct() -> None:
+    cat = mini([finding("l", *HIGH_VS_LOW, {"back-one": "more"})])
+    base = Stance.of(height="low")
+    v = judge(cat, cat.muscle("back-one"), Stance.of(height="high"), base)
+    assert (v.direction, v.grade) == ("more", "moderate")
+    assert v.findings[0].indirect == ()
+    # The other way round reads the finding backwards.
+    assert judge(cat, cat.muscle("back-one"), base, Stance.of(height="high"))[1:3] == ("less", "moderate")
+    # Against the neutral stance the same finding is one step away.
+    assert verdict(cat, "back-one", height="high") == ("more", "weak")
+
+
+def test_a_finding_about_a_dimension_the_question_does_not_vary_says_nothing() -> None:
+    cat = mini(
+        [
+            finding("h", *HIGH_VS_MIDDLE, {"back-one": "more"}),
+            finding("w", {"height": "high", "width": "wide"}, {"height": "high", "width": "narrow"}, {"back": "more"}),
+        ]
+    )
+    a, b = Stance.of(height="high", width="wide"), Stance.of(height="high", width="narrow")
+    v = judge(cat, cat.muscle("back-one"), a, b)
+    assert (v.direction, v.grade, [x.finding.id for x in v.findings]) == ("more", "moderate", ["w"])
+    report = assess(cat, a, b)
+    assert report.base == b and not report.against_neutral
+    assert report.summary.startswith("high, wide against high, narrow: ")
+
+
+def test_the_same_comparison_at_the_asked_load_outranks_it_at_another() -> None:
+    cat = mini(
+        [
+            finding("l40", *HIGH_VS_LOW, {}, load_percent=40, measured=["back-one"]),
+            finding("l80", *HIGH_VS_LOW, {"back-one": "more"}, load_percent=80),
+        ]
+    )
+    high, low = Stance.of(height="high", load="light"), Stance.of(height="low", load="light")
+    # At 40% the study compared exactly this and reported nothing; its 80% result is not carried over.
+    assert judge(cat, cat.muscle("back-one"), high, low)[1:3] == ("not_reported", None)
+    assert judge(
+        cat,
+        cat.muscle("back-one"),
+        high._replace(values=(*high.values[:-1], "heavy")),
+        low._replace(values=(*low.values[:-1], "heavy")),
+    )[1:3] == ("more", "moderate")

@@ -212,6 +212,7 @@ def source_uses(catalog: Catalog) -> tuple[SourceUse, ...]:
 
 
 _NEUTRAL_VALUES = tuple(NEUTRAL[d] for d in DIMENSIONS)
+NEUTRAL_STANCE: "Stance"  # set below, once the class exists
 
 
 class Stance(NamedTuple):
@@ -232,6 +233,11 @@ class Stance(NamedTuple):
         """The non-neutral (dimension, value) pairs, in dimension order."""
         return tuple((d, v) for d, v in zip(DIMENSIONS, self.values, strict=True) if v != NEUTRAL[d])
 
+    def differs(self, base: "Stance") -> tuple[tuple[Dimension, str], ...]:
+        """The (dimension, value) pairs where this stance differs from `base`: what a question
+        of this stance against that one varies."""
+        return tuple((d, v) for d, v, b in zip(DIMENSIONS, self.values, base.values, strict=True) if v != b)
+
     def without(self, dimension: Dimension) -> "Stance":
         return Stance.of(**{d: v for d, v in self.chosen() if d != dimension})
 
@@ -241,6 +247,9 @@ class Stance(NamedTuple):
     @property
     def load(self) -> str:
         return self.value("load")
+
+
+NEUTRAL_STANCE = Stance()
 
 
 def all_stances() -> Iterator[Stance]:
@@ -303,10 +312,13 @@ class Applied(NamedTuple):
         return self.direction != "not_reported"
 
 
-def apply_finding(catalog: Catalog, f: Finding, muscle: Muscle, stance: Stance) -> Applied | None:
-    """How this finding bears on this muscle in this stance, or None if it does not apply.
-    Only for findings that recorded the muscle (catalog.findings_on)."""
-    oriented = _orient(catalog, f, stance)
+def apply_finding(
+    catalog: Catalog, f: Finding, muscle: Muscle, stance: Stance, base: "Stance | None" = None
+) -> Applied | None:
+    """How this finding bears on this muscle in this stance against `base` (the neutral stance
+    by default), or None if it does not apply. Only for findings that recorded the muscle
+    (catalog.findings_on)."""
+    oriented = _orient(catalog, f, stance, base or NEUTRAL_STANCE)
     if oriented is None:
         return None
     flipped, steps = oriented
@@ -314,9 +326,11 @@ def apply_finding(catalog: Catalog, f: Finding, muscle: Muscle, stance: Stance) 
     return Applied(f, FLIP[result] if flipped else result, steps, frozenset(f.contrast))
 
 
-def _orient(catalog: Catalog, f: Finding, stance: Stance) -> tuple[bool, tuple[str, ...]] | None:
-    """Whether a finding speaks to this stance: None if not; else whether the stance is its B
-    side (so its results read the other way round) and why it is indirect (empty: direct).
+def _orient(catalog: Catalog, f: Finding, stance: Stance, base: Stance) -> tuple[bool, tuple[str, ...]] | None:
+    """Whether a finding speaks to this stance against `base`: None if not; else whether the
+    stance is its B side (so its results read the other way round) and why it is indirect
+    (empty: direct). Every dimension it varied must be one the question varies, with the
+    stance's value on one side; its other side is then measured against `base`'s value.
 
     The rule (README, "How evidence is graded"): each way the question differs from what was
     measured is one step (another other side, another load, a dimension the study held at its
@@ -329,9 +343,9 @@ def _orient(catalog: Catalog, f: Finding, stance: Stance) -> tuple[bool, tuple[s
                 return None
             steps.append(f"measured with {catalog.label(d, v)}")
     contrast = f.contrast
-    if any(stance.value(d) == NEUTRAL[d] for d in contrast):
+    if any(stance.value(d) == base.value(d) for d in contrast):
         return None
-    if any(SPECS[d].context for d in contrast) and any(not SPECS[d].context for d, _ in stance.chosen()):
+    if any(SPECS[d].context for d in contrast) and any(not SPECS[d].context for d, _ in stance.differs(base)):
         # A comparison of loads answers what the load does, not what a position does at that load.
         return None
     if all(stance.value(d) == f.a[d] for d in contrast):
@@ -344,7 +358,7 @@ def _orient(catalog: Catalog, f: Finding, stance: Stance) -> tuple[bool, tuple[s
     steps += [
         f"measured against {catalog.label(d, other[d])}"
         for d in contrast
-        if other[d] != NEUTRAL[d] and not SPECS[d].context
+        if other[d] != base.value(d) and not SPECS[d].context
     ]
     steps += [
         f"measured with {catalog.label(d, NEUTRAL[d])}"
@@ -374,10 +388,10 @@ class Measured(NamedTuple):
     indirect: tuple[str, ...]
 
 
-def other_measures(catalog: Catalog, stance: Stance) -> tuple[Measured, ...]:
+def other_measures(catalog: Catalog, stance: Stance, base: "Stance | None" = None) -> tuple[Measured, ...]:
     out: list[Measured] = []
     for f in catalog.findings:
-        oriented = _orient(catalog, f, stance) if f.outcomes else None
+        oriented = _orient(catalog, f, stance, base or NEUTRAL_STANCE) if f.outcomes else None
         if oriented is not None:
             flipped, steps = oriented
             out += [Measured(f, o, FLIP[o.result] if flipped else o.result, steps) for o in f.outcomes]
@@ -541,14 +555,26 @@ def _load_notes(catalog: Catalog, muscle: Muscle, applied: list[Applied], stance
     return tuple(dict.fromkeys(notes))
 
 
-def judge(catalog: Catalog, muscle: Muscle, stance: Stance) -> Verdict:
-    """Direction and grade of one muscle in a stance, from the findings that apply; the claims
-    that apply are judged and carried along, never counted."""
-    applied = [a for f in catalog.findings_on(muscle.id) if (a := apply_finding(catalog, f, muscle, stance))]
+def _sides(f: Finding) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, str], ...]]:
+    return tuple(sorted(f.a.items())), tuple(sorted(f.b.items()))
+
+
+def _load_only(a: Applied) -> bool:
+    return len(a.indirect) == 1 and a.indirect[0].startswith("measured at ")
+
+
+def judge(catalog: Catalog, muscle: Muscle, stance: Stance, base: "Stance | None" = None) -> Verdict:
+    """Direction and grade of one muscle in a stance against `base` (the neutral stance by
+    default), from the findings that apply; the claims that apply are judged (against the usual
+    position, as they are made) and carried along, never counted."""
+    base = base or NEUTRAL_STANCE
+    varied = stance.differs(base)
+    asked = {d for d, _ in varied}
+    applied = [a for f in catalog.findings_on(muscle.id) if (a := apply_finding(catalog, f, muscle, stance, base))]
     claims = [
         claim_status(catalog, c, muscle, stance)
         for c in catalog.claims_on(muscle.id)
-        if all(stance.value(d) == v for d, v in c.when.items())
+        if all(stance.value(d) == v for d, v in c.when.items()) and set(c.when) <= asked
     ]
     options: dict[frozenset[str], tuple[list[Applied], list[ClaimUse]]] = {}
     for a in applied:
@@ -556,13 +582,19 @@ def judge(catalog: Catalog, muscle: Muscle, stance: Stance) -> Verdict:
     for c in claims:
         options.setdefault(frozenset(c.claim.when), ([], []))[1].append(c)
     covered = set().union(*options) if options else set()
-    for d, _ in stance.chosen():
+    for d, _ in varied:
         # A chosen position nothing speaks to counts as not measured, never as "no change".
         if not SPECS[d].context and d not in covered:
             options[frozenset({d})] = ([], [])
+    # The same study's same comparison at the asked load answers the question itself: the one
+    # at another load is shown, never counted over it (Da Silva 2008: effects depend on load).
+    answered = {(a.finding.source, _sides(a.finding)) for a in applied if not a.indirect}
     parts: list[OptionPart] = []
     for dims, (found, said) in options.items():
-        part = _option_verdict(found, catalog)
+        counted = [
+            a for a in found if not (a.indirect and _load_only(a) and (a.finding.source, _sides(a.finding)) in answered)
+        ]
+        part = _option_verdict(counted, catalog)
         pairs = tuple((d, stance.value(d)) for d in DIMENSIONS if d in dims)
         parts.append(OptionPart(pairs, part.direction, part.grade, tuple(found), tuple(said)))
     parts.sort(key=lambda p: [DIMENSIONS.index(d) for d, _ in p.options])
@@ -608,14 +640,31 @@ class StanceReport(NamedTuple):
     contradicted: tuple[Contradiction, ...]  # claims in this stance research did not bear out
     summary: str
     measures: tuple[Measured, ...] = ()  # what else was measured: force, strength gains
+    base: Stance = Stance()  # what the stance is measured against: the neutral stance by default
+    headline: str = ""  # the summary's measured part alone, for the short answer
+
+    @property
+    def against_neutral(self) -> bool:
+        return self.base == NEUTRAL_STANCE
 
     def by_muscle(self) -> dict[str, Verdict]:
         """Each muscle's verdict by id: one pass, for callers that look up many."""
         return {v.muscle.id: v for v in self.verdicts}
 
 
-def _choices(catalog: Catalog, stance: Stance) -> tuple[Choice, ...]:
-    return tuple(c for d, v in stance.chosen() if (c := catalog.choice(d, v)) is not None)
+def _choices(catalog: Catalog, stance: Stance, base: Stance) -> tuple[Choice, ...]:
+    """The options the question varies, the stance's then the base's (where not neutral)."""
+    pairs = [*stance.differs(base), *((d, v) for d, v in base.differs(stance) if v != NEUTRAL[d])]
+    if base == NEUTRAL_STANCE:
+        pairs = list(stance.chosen())
+    return tuple(c for d, v in dict.fromkeys(pairs) if (c := catalog.choice(d, v)) is not None)
+
+
+def question_label(catalog: Catalog, stance: Stance, base: Stance) -> str:
+    """'high feet against low feet'; a stance alone where the base is the neutral one."""
+    if base == NEUTRAL_STANCE:
+        return stance_label(catalog, stance)
+    return f"{stance_label(catalog, stance)} against {stance_label(catalog, base)}"
 
 
 def _join(words: list[str]) -> str:
@@ -647,9 +696,13 @@ def _summary(
     verdicts: tuple[Verdict, ...],
     contradicted: tuple[Contradiction, ...],
     measures: tuple[Measured, ...] = (),
-) -> str:
-    if not stance.chosen():
-        return "neutral stance: the quadriceps do most of the work, with the glutes helping at the hip"
+    base: Stance | None = None,
+) -> tuple[str, str]:
+    """The summary, and its headline: only what was measured to change."""
+    base = base or NEUTRAL_STANCE
+    if stance == base == NEUTRAL_STANCE:
+        neutral = "neutral stance: the quadriceps do most of the work, with the glutes helping at the hip"
+        return neutral, neutral
     parts: list[str] = []
     for way in ("more", "less", "mixed"):
         ids = [v.muscle.id for v in verdicts if v.direction == way]
@@ -658,6 +711,8 @@ def _summary(
             parts.append(f"{lead} " + _join(names_for(catalog, ids)))
     if not parts:
         parts.append("no muscle shown to change")
+    label = question_label(catalog, stance, base)
+    headline = f"{label}: " + "; ".join([*parts, "the quadriceps still do most of the work"])
     # A claim no measurement bore out is said as a claim, never beside what studies saw.
     for status, lead in (("not_tested", "claimed, not measured"), ("not_supported", "claimed, not borne out")):
         claimed: dict[tuple[str, str, str], list[str]] = {}
@@ -680,11 +735,13 @@ def _summary(
     if moved:
         parts.append("also measured: " + _join(list(moved)))
     parts.append("the quadriceps still do most of the work")
-    return f"{stance_label(catalog, stance)}: " + "; ".join(parts)
+    return f"{label}: " + "; ".join(parts), headline
 
 
-def assess(catalog: Catalog, stance: Stance) -> StanceReport:
-    verdicts = _levels([judge(catalog, m, stance) for m in list_muscles(catalog)])
+def assess(catalog: Catalog, stance: Stance, base: Stance | None = None) -> StanceReport:
+    """Every muscle in this stance against `base` (the neutral stance by default)."""
+    base = base or NEUTRAL_STANCE
+    verdicts = _levels([judge(catalog, m, stance, base) for m in list_muscles(catalog)])
     contradicted: dict[str, tuple[ClaimUse, list[str], list[str]]] = {}
     for v in verdicts:
         for use in v.claims:
@@ -697,9 +754,9 @@ def assess(catalog: Catalog, stance: Stance) -> StanceReport:
         for use, ids, found in contradicted.values()
     )
     final = tuple(verdicts)
-    measures = other_measures(catalog, stance)
-    summary = _summary(catalog, stance, final, uses, measures)
-    return StanceReport(stance, _choices(catalog, stance), final, uses, summary, measures)
+    measures = other_measures(catalog, stance, base)
+    summary, headline = _summary(catalog, stance, final, uses, measures, base)
+    return StanceReport(stance, _choices(catalog, stance, base), final, uses, summary, measures, base, headline)
 
 
 def option_effects(catalog: Catalog, muscle: Muscle) -> tuple[tuple[Choice, Verdict], ...]:

@@ -537,7 +537,61 @@ def _stance_parameters() -> tuple[inspect.Parameter, ...]:
                 annotation=Annotated[values | None, option],
             )
         )
+    vs = typer.Option(
+        "--vs",
+        metavar="STANCE",
+        help=(
+            "Measure the stance against this one instead of the neutral stance: its values, comma-separated "
+            "(low; high,narrow; one; neutral). Unnamed dimensions are the usual ones; the load is the stance's."
+        ),
+        rich_help_panel=_S,
+        autocompletion=complete_vs,
+    )
+    out.append(
+        inspect.Parameter("vs", inspect.Parameter.KEYWORD_ONLY, default=None, annotation=Annotated[str | None, vs])
+    )
     return tuple(out)
+
+
+def complete_vs(incomplete: str) -> list[str]:
+    """The values --vs takes, after any already typed before a comma."""
+    done, _, last = incomplete.rpartition(",")
+    prefix = f"{done}," if done else ""
+    words = ["neutral", *(v for spec in DIMENSION_SPECS for v in spec.values)]
+    return [prefix + w for w in words if w.startswith(last)]
+
+
+def _against(ctx: typer.Context, given: dict[str, Any], chosen: "Stance") -> "Stance | None":
+    """The stance given with --vs, or None for the neutral one. Each word is a value of one
+    dimension (values are unique across dimensions) or dimension=value; the load, a condition
+    rather than a position, is the stance's own unless named."""
+    from legpress_cli.advisor import Stance
+
+    spec = given.get("vs")
+    if spec is None:
+        return None
+    hint = f"see '{ctx.command_path} --help'"
+    owner = {v: s.name for s in DIMENSION_SPECS for v in s.values}
+    picked: dict[str, str] = {}
+    for word in (w.strip().lower() for w in spec.split(",")):
+        if word in ("", "neutral"):
+            continue
+        dimension, _, value = word.rpartition("=")
+        if not dimension:
+            dimension = owner.get(value, "")
+        allowed = next((s.values for s in DIMENSION_SPECS if s.name == dimension), ())
+        if value not in allowed:
+            shown_word = word if len(word) <= 40 else word[:39] + "…"
+            choices = ", ".join(owner)
+            raise UsageProblem(f"--vs: {shown_word!r} is not a stance value", f"choose from: {choices}; {hint}")
+        if picked.get(dimension, value) != value:
+            raise UsageProblem(f"--vs names two values for the {dimension}", hint)
+        picked[dimension] = value
+    picked.setdefault("load", chosen.load)
+    against = Stance.of(**picked)
+    if against == chosen:
+        raise UsageProblem("--vs names the same stance as the one asked about", hint)
+    return against
 
 
 def _with_stance_options(func: Callable[..., None]) -> Callable[..., None]:
@@ -570,16 +624,27 @@ def _stance(ctx: typer.Context, given: dict[str, Any]) -> "Stance":
 @app.command(
     epilog=(
         "Examples:  legpress stance --high --wide  |  "
+        "legpress stance --high --vs low  |  "
+        "legpress stance --high --wide --vs high,narrow  |  "
         "legpress stance --low --deep --load heavy  |  "
         "legpress stance --height high --json"
     )
 )
 @_with_stance_options
-def stance(ctx: typer.Context, json_: JsonFlag = False, svg: SvgFile = None, **given: Any) -> None:
+def stance(
+    ctx: typer.Context,
+    json_: JsonFlag = False,
+    svg: SvgFile = None,
+    explain: Annotated[
+        bool, typer.Option("--explain", help="The full account: every finding behind each muscle, silent ones too.")
+    ] = False,
+    **given: Any,
+) -> None:
     """How a foot position shifts the work between muscles, and what was measured behind each shift."""
     chosen = _stance(ctx, given)
+    against = _against(ctx, given, chosen)
     catalog = _catalog(ctx)
-    _answer(ctx, results.StanceResult(catalog, advisor.assess(catalog, chosen)), json_, svg)
+    _answer(ctx, results.StanceResult(catalog, advisor.assess(catalog, chosen, against), explain), json_, svg)
 
 
 @app.command(
@@ -614,8 +679,9 @@ def target(
 def map_(ctx: typer.Context, json_: JsonFlag = False, svg: SvgFile = None, **given: Any) -> None:
     """A body map of the hips and legs, front and back, shaded by how a stance changes each muscle."""
     chosen = _stance(ctx, given)
+    against = _against(ctx, given, chosen)
     catalog = _catalog(ctx)
-    _answer(ctx, results.MapResult(catalog, advisor.assess(catalog, chosen)), json_, svg)
+    _answer(ctx, results.MapResult(catalog, advisor.assess(catalog, chosen, against)), json_, svg)
 
 
 @app.command(
@@ -680,9 +746,10 @@ def report(
 ) -> None:
     """A handout for one stance: the body map, muscles, cues and sources on one printable page."""
     chosen = _stance(ctx, given)
+    against = _against(ctx, given, chosen)
     catalog = _catalog(ctx)
     result = results.ReportResult(
-        catalog, advisor.assess(catalog, chosen), advisor.list_cues(catalog, stance=chosen), _today()
+        catalog, advisor.assess(catalog, chosen, against), advisor.list_cues(catalog, stance=chosen), _today()
     )
     from legpress_cli.answer import render_document
 

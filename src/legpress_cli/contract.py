@@ -294,6 +294,7 @@ class SourcesEnvelope(Envelope):
 
 class StanceEnvelope(Envelope):
     stance: StanceDict
+    against: StanceDict  # what it is measured against: the neutral stance unless --vs
     summary: str
     muscles: list[StanceMuscleDict]
     other_measures: list[OutcomeDict]
@@ -347,6 +348,7 @@ class TargetEnvelope(Envelope):
 
 class MapEnvelope(Envelope):
     stance: StanceDict
+    against: StanceDict  # what it is measured against: the neutral stance unless --vs
     views: list[ViewDict]
 
 

@@ -20,7 +20,7 @@ else:  # the same classes, made without typing's per-annotation checks (fasttupl
     from legpress_cli.fasttuple import NamedTuple
 
 from legpress_cli import words
-from legpress_cli.advisor import DIRECTION_WORDS, stance_label
+from legpress_cli.advisor import DIRECTION_WORDS, question_label, stance_label
 from legpress_cli.vector import describe, map_svg
 
 if TYPE_CHECKING:
@@ -95,7 +95,7 @@ class Handout(NamedTuple):
 
 
 def build(catalog: Catalog, report: StanceReport, cues: tuple[Cue, ...], *, date: str, version: str) -> Handout:
-    stance = stance_label(catalog, report.stance)
+    stance = question_label(catalog, report.stance, report.base)
     blocks: list[Block] = [
         Heading(1, f"Leg press: {stance}"),
         Para(_stance_words(catalog, report), "lead"),
@@ -133,6 +133,10 @@ def _map_caption() -> str:
     )
 
 
+def _base_words(catalog: Catalog, report: StanceReport) -> str:
+    return "the neutral stance" if report.against_neutral else stance_label(catalog, report.base)
+
+
 def _muscles_table(catalog: Catalog, report: StanceReport) -> Table:
     groups: dict[str, list[tuple[str, ...]]] = {}
     for v in report.verdicts:
@@ -147,7 +151,7 @@ def _muscles_table(catalog: Catalog, report: StanceReport) -> Table:
             )
         )
     return Table(
-        "Muscles by role: emphasis, change against the neutral stance, and the evidence for it",
+        f"Muscles by role: emphasis, change against {_base_words(catalog, report)}, and the evidence for it",
         ("Muscle", "Group", "Emphasis", "Change", "Evidence"),
         tuple((ROLE_TITLE.get(role, role), tuple(rows)) for role, rows in groups.items()),
     )

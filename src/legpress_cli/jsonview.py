@@ -228,6 +228,7 @@ def stance(r: StanceResult) -> StanceEnvelope:
     return {
         **_head("stance"),
         "stance": _stance(report.stance.as_dict()),
+        "against": _stance(report.base.as_dict()),
         "summary": report.summary,
         "muscles": [_stance_muscle(catalog, v) for v in report.verdicts],
         "other_measures": [
@@ -315,6 +316,7 @@ def body_map(r: MapResult) -> MapEnvelope:
     return {
         **_head("map"),
         "stance": _stance(report.stance.as_dict()),
+        "against": _stance(report.base.as_dict()),
         "views": [
             {
                 "id": v.id,

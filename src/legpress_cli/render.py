@@ -656,12 +656,13 @@ def sources_view(r: SourcesResult, frame: Frame) -> RenderableType:
     return Group(*parts)
 
 
-def _change_cell(v: Verdict, glyphs: Glyphs, words: bool) -> Text:
+def _change_cell(v: Verdict, glyphs: Glyphs, words: bool, inline: bool = False) -> Text:
     style = "green" if v.change > 0 else "red" if v.change < 0 else "dim"
     text = Text(glyphs.arrow(v.direction) + (f" {DIRECTION_WORDS[v.direction]}" if words else ""), style=style)
-    for way in dict.fromkeys(u.claim.direction for u in v.claimed):
-        # On a line of its own, so the column keeps its width and the marker its words.
-        text.append(f"\n{glyphs.claimed(way)}", style="magenta")
+    for way in dict.fromkeys(u.claim.direction for u in v.claimed if u.claim.direction != v.direction):
+        # Beside the change where the table has room; else on a line of its own, so the column
+        # keeps its width and the marker its words.
+        text.append(f"{', ' if inline else chr(10)}{glyphs.claimed(way)}", style="magenta")
     return text
 
 
@@ -691,37 +692,71 @@ def _measure_lines(report: StanceReport, catalog: Catalog, glyphs: Glyphs) -> li
     return out
 
 
-def _contradicted_lines(report: StanceReport, catalog: Catalog, glyphs: Glyphs) -> list[RenderableType]:
+def _contradicted_lines(
+    report: StanceReport, catalog: Catalog, glyphs: Glyphs, *, short: bool = False
+) -> list[RenderableType]:
     out: list[RenderableType] = []
     for c in report.contradicted:
         who, claim, muscles, by = words.contradiction(catalog, c)
+        if short:
+            line = Text(f"{glyphs.dagger} {who}'s claim of {c.claim.direction} {muscles} (shown, never counted): ")
+            line.append("contradicted", style="bold red")
+            line.append(f" by {by}.")
+            out.append(line)
+            continue
         line = Text(f"{glyphs.dagger} {who}: {claim} ")
         line.append("Contradicted", style="bold red")
         line.append(f" for the {muscles} by {by}, which found no such change.")
         out.append(line)
-    if out:
+    if out and not short:
         out.insert(0, Text("Claims research contradicts (shown, never counted)", style="bold"))
     return out
 
 
 def stance_view(r: StanceResult, frame: Frame) -> RenderableType:
-    """The table of muscles, then (for a stance that differs from neutral) what was measured,
-    what research contradicts and why each option works, then the summary."""
+    """The table of muscles, then one short line on why each changed muscle moved (the study, the
+    comparison it made, the grade), claims research contradicts, cautions, and the summary. With
+    --explain, the full account instead: every applicable finding per option, silent ones and
+    claims included, and why each option works."""
     report, catalog = r.report, r.catalog
     parts: list[RenderableType] = [_stance_table(report, catalog, frame)]
-    if report.choices:
+    if report.choices and r.explain:
         parts += _basis_lines(report, catalog, frame.glyphs)
         parts += _measure_lines(report, catalog, frame.glyphs)
         parts += _contradicted_lines(report, catalog, frame.glyphs)
         parts += _explanations(report.choices)
-    parts += _stance_summary(report)
+    elif report.choices:
+        parts += _why_lines(report, catalog, frame.glyphs)
+        parts += _contradicted_lines(report, catalog, frame.glyphs, short=True)
+        parts += _cautions(report.choices)
+    parts += _stance_summary(report, explained=r.explain)
     return Group(*parts)
+
+
+def _why_lines(report: StanceReport, catalog: Catalog, glyphs: Glyphs) -> list[RenderableType]:
+    out: list[RenderableType] = []
+    for direction, evidence, names, reason in words.why_groups(catalog, report):
+        line = Text(f"{glyphs.arrow(direction)} {words.capital(names)}, {DIRECTION_WORDS[direction]} (")
+        line.append(grade(evidence))
+        line.append(f"): {reason}")
+        out.append(Padding(line, (0, 0, 0, 2)))
+    if out:
+        out.insert(0, Text("Why", style="bold"))
+    return out
+
+
+# From this width the stance table has room for a claim's marker beside the change.
+INLINE_CLAIMS = 100
+
+
+def _cautions(choices: tuple[Choice, ...]) -> list[RenderableType]:
+    return [Text(f"Caution, {ch.label}: {ch.caution}", style="yellow") for ch in choices if ch.caution]
 
 
 def _stance_table(report: StanceReport, catalog: Catalog, frame: Frame) -> Table:
     glyphs = frame.glyphs
     wide = frame.width >= WIDE
-    title = "Stance: " + advisor.stance_label(catalog, report.stance)
+    title = "Stance: " + advisor.question_label(catalog, report.stance, report.base)
     if wide:
         table = _table("Muscle", "Group", "Emphasis", "Change", "Evidence", title=title)
     else:
@@ -734,7 +769,7 @@ def _stance_table(report: StanceReport, catalog: Catalog, frame: Frame) -> Table
                 m.name,
                 catalog.group(m.group).name,
                 glyphs.bar(v.level),
-                _change_cell(v, glyphs, words=True),
+                _change_cell(v, glyphs, words=True, inline=frame.width >= INLINE_CLAIMS),
                 grade(v.grade),
             )
         else:
@@ -754,15 +789,21 @@ def _explanations(choices: tuple[Choice, ...]) -> list[RenderableType]:
     return out
 
 
-def _stance_summary(report: StanceReport) -> list[RenderableType]:
+def _stance_summary(report: StanceReport, *, explained: bool = False) -> list[RenderableType]:
+    said = report.summary if explained or not report.headline else report.headline
     out: list[RenderableType] = [
-        Text(report.summary[0].upper() + report.summary[1:] + ".", style="bold"),
-        Text(
-            "Emphasis is how hard each muscle works in the neutral stance; a change moves its bar only where that "
-            "keeps it below every muscle it was not measured to out-work.",
-            style="dim",
-        ),
+        Text(said[0].upper() + said[1:] + ".", style="bold"),
     ]
+    if explained or not report.choices:
+        out.append(
+            Text(
+                "Emphasis is how hard each muscle works in the neutral stance; a change moves its bar only where "
+                "that keeps it below every muscle it was not measured to out-work. A grade is how sure, not how big.",
+                style="dim",
+            )
+        )
+    else:
+        out.append(Text("A grade is how sure, not how big. Every finding behind each line: --explain.", style="dim"))
     if not report.choices:
         flags = ", ".join(f.flag for spec in DIMENSION_SPECS for f in spec.flags)
         out.append(Text(f"Try {flags} or --load to see how the work shifts.", style="dim"))
@@ -921,7 +962,7 @@ def _map_legend(catalog: Catalog, report: StanceReport, frame: Frame) -> Rendera
         cells.append(label)
     for i in range(0, len(cells), columns):
         table.add_row(*cells[i : i + columns])
-    title = advisor.stance_label(catalog, report.stance)
+    title = advisor.question_label(catalog, report.stance, report.base)
     return Group(Text(f"Stance: {title}", style="bold"), scale, table)
 
 

@@ -72,6 +72,7 @@ class SourcesResult(NamedTuple):
 class StanceResult(NamedTuple):
     catalog: Catalog
     report: StanceReport
+    explain: bool = False  # the full account: every applicable finding per option, claims, loads
 
 
 class TargetResult(NamedTuple):

@@ -64,8 +64,9 @@ def map_svg(catalog: Catalog, report: StanceReport) -> str:
     views = _drawn_views(catalog)
     verdicts = report.by_muscle()
     stance = stance_label(catalog, report.stance)
-    title = f"Leg press, {stance}: how each muscle's work changes against the neutral stance"
-    heading = (f"Leg press: {stance}", "Change in each muscle's work against the neutral stance")
+    base = "the neutral stance" if report.against_neutral else stance_label(catalog, report.base)
+    title = f"Leg press, {stance}: how each muscle's work changes against {base}"
+    heading = (f"Leg press: {stance}", f"Change in each muscle's work against {base}")
     if not views:
         return _document(460, 80, title, NO_DRAWING, [_text(10, 40, NO_DRAWING)])
     x = 0

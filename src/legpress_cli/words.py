@@ -91,6 +91,35 @@ def brief(catalog: Catalog, v: Verdict) -> str:
     return ". ".join(out) + "."
 
 
+def why(catalog: Catalog, v: Verdict) -> str:
+    """What decided a verdict, in one short clause: each deciding study and comparison once, its
+    loads together ('Da Silva 2008: high feet vs low feet, at 40% and 80% of 1RM; indirect')."""
+    seen: dict[tuple[str, str, bool], list[int]] = {}
+    for a in v.deciding:
+        f = a.finding
+        compared = f"{condition_text(catalog, f.a, f.contrast)} vs {condition_text(catalog, f.b, f.contrast)}"
+        held, _ = held_and_load(catalog, f)
+        if held:
+            compared += f" (both with {held})"
+        loads = seen.setdefault((catalog.source(f.source).label, compared, bool(a.indirect)), [])
+        if f.load_percent is not None:
+            loads.append(f.load_percent)
+    out = []
+    for (who, compared, indirect), loads in seen.items():
+        at = f", at {' and '.join(f'{n}%' for n in sorted(set(loads)))} of 1RM" if loads else ""
+        out.append(f"{who}: {compared}{at}" + ("; indirect" if indirect else ""))
+    return ". ".join(out) + "." if out else ""
+
+
+def why_groups(catalog: Catalog, report: StanceReport) -> list[tuple[str, str | None, str, str]]:
+    """(direction, grade, muscles, why) for each set of muscles that changed on the same findings."""
+    seen: dict[tuple[str, str | None, str], list[str]] = {}
+    for v in report.verdicts:
+        if v.direction in ("more", "less", "mixed"):
+            seen.setdefault((v.direction, v.grade, why(catalog, v)), []).append(v.muscle.id)
+    return [(d, g, ", ".join(names_for(catalog, ids)), reason) for (d, g, reason), ids in seen.items()]
+
+
 def basis_groups(
     catalog: Catalog,
     report: StanceReport,
