@@ -426,3 +426,18 @@ def test_vs_completes_stance_values() -> None:
 
     assert complete_vs("lo") == ["low"]
     assert complete_vs("high,na") == ["high,narrow"]
+
+
+@pytest.mark.parametrize("args", [["target", "knee"], ["muscle", "knees"], ["evidence", "Knee"]])
+def test_the_knee_is_pointed_to_not_unknown(run: Run, args: list[str]) -> None:
+    result = run(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert "is a joint, not a muscle (hint: run 'legpress knee'" in result.stderr
+    assert result.stderr.count("\n") == 1
+
+
+def test_knee_says_pain_needs_a_clinician(run: Run) -> None:
+    result = run("knee", env={"COLUMNS": "100"})
+    assert result.exit_code == 0
+    assert "for a clinician to assess, not for a tool" in result.stdout
+    assert result.stdout.startswith("The knee: what was measured, and what changes it\nBy foot height\n")

@@ -326,3 +326,21 @@ def test_wide_against_narrow_with_the_feet_high(run_json: Json) -> None:
     # Martin-Fuentes compared wide with hip width: one step from wide against narrow.
     assert (m["rectus-femoris"]["direction"], m["rectus-femoris"]["evidence"]) == ("no_difference", "weak")
     assert not any(x["source"] == "da-silva-2008" for x in m["rectus-femoris"]["measured"])  # height held
+
+
+def test_the_knee(run_json: Json) -> None:
+    data = run_json("knee")
+    positions = {(p["finding"], p["measure"]): p for p in data["positions"]}
+    # Escamilla 2001: no difference in knee forces between foot heights or toe angles.
+    assert positions["escamilla-2001-low-vs-high", "knee forces"]["result"] == "no_difference"
+    assert positions["escamilla-2001-toes-out", "knee forces"]["result"] == "no_difference"
+    # Knee loading rises with depth: Escamilla 1998, Wilk, Steinkamp 1993.
+    depth = {p["source"] for p in data["positions"] if p["dimensions"] == ["depth"]}
+    assert {"escamilla-1998", "wilk", "steinkamp-1993"} <= depth
+    # The leg extension by angle (Steinkamp 1993).
+    ext = {(e["measure"], e["result"]) for e in data["exercises"] if e["source"] == "steinkamp-1993"}
+    assert ext == {
+        ("kneecap joint stress, knee bent 0-30 degrees", "less"),
+        ("kneecap joint stress, knee bent 60-90 degrees", "more"),
+    }
+    assert "knees-track-toes" in data["cues"] and "clinician" in data["advice"]

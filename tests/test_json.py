@@ -30,6 +30,9 @@ COMMANDS: list[list[str]] = [
     ["stance", "--one-leg"],
     ["compare", "squat"],
     ["compare", "kickback"],
+    ["knee"],
+    ["stance", "--high", "--vs", "low"],
+    ["map", "--high", "--vs", "low"],
 ]
 ESCAPE = re.compile(r"\x1b\[")
 
@@ -85,6 +88,7 @@ def test_full_schema_lists_every_command(run: Run) -> None:
         "map",
         "evidence",
         "compare",
+        "knee",
     }
     assert data["schema_version"] == 3
     for sub in data["commands"].values():

@@ -125,6 +125,9 @@ def find(catalog: Catalog, name: str, *, groups: bool) -> Found:
     what = "muscle or group" if groups else "muscle"
     if not normalize(name):
         raise UnknownName(f"empty {what} name", "run 'legpress muscles' to list them")
+    pointer = joint_pointer(name)
+    if pointer is not None:
+        raise pointer
     result = match(name, _spellings(catalog, groups=groups))
     group_ids = {g.id for g in catalog.groups}
     if len(result.owners) == 1:
@@ -1119,3 +1122,52 @@ def compared_for(catalog: Catalog, muscle: Muscle) -> tuple[tuple[Exercise, Comp
             if row.target in (muscle.id, muscle.group):
                 out.append((e, row))
     return tuple(out)
+
+
+# --- the knee ------------------------------------------------------------------------------
+
+
+class KneeFinding(NamedTuple):
+    """A knee load a study measured (or computed) between two positions, as it recorded it."""
+
+    finding: Finding
+    outcome: Outcome
+    dimensions: tuple[Dimension, ...]  # what it varied
+
+
+class KneeReport(NamedTuple):
+    """What the leg press does to the knees and what changes that: knee loads by position, the
+    leg press against other exercises, and the cues that protect the knee."""
+
+    positions: tuple[KneeFinding, ...]  # in dimension order
+    exercises: tuple[ComparedMeasure, ...]  # in the catalog's exercise order
+    cues: tuple[Cue, ...]
+
+
+def knee(catalog: Catalog) -> KneeReport:
+    positions = [KneeFinding(f, o, f.contrast) for f in catalog.findings for o in f.outcomes if "knee" in o.joints]
+    positions.sort(key=lambda k: min(DIMENSIONS.index(d) for d in k.dimensions))
+    exercises = tuple(
+        ComparedMeasure(c, o)
+        for e in catalog.exercises
+        for c in catalog.comparisons_with(e.id)
+        for o in c.outcomes
+        if "knee" in o.joints
+    )
+    cues = tuple(c for c in list_cues(catalog) if "knee" in c.joints)
+    return KneeReport(tuple(positions), exercises, cues)
+
+
+JOINTS: tuple[str, ...] = ("knee", "knees", "knee joint", "kneecap", "patella")
+
+
+def joint_pointer(name: str) -> UnknownName | None:
+    """A pointer to `legpress knee` for a name that is the knee, not a muscle."""
+    from legpress_cli.names import normalize
+
+    if normalize(name) in {normalize(j) for j in JOINTS}:
+        return UnknownName(
+            f"{name!r} is a joint, not a muscle",
+            "run 'legpress knee' for what the leg press does to the knees and what changes that",
+        )
+    return None

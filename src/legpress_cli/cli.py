@@ -724,6 +724,13 @@ def compare(
     _answer(ctx, results.CompareResult(catalog, advisor.compare(catalog, found), guessed), json_)
 
 
+@app.command(epilog=("Examples:  legpress knee  |  legpress knee --json"))
+def knee(ctx: typer.Context, json_: JsonFlag = False) -> None:
+    """What the leg press does to the knees: knee loads by depth and foot position, against other exercises, and the cues that protect them."""
+    catalog = _catalog(ctx)
+    _answer(ctx, results.KneeResult(catalog, advisor.knee(catalog)), json_)
+
+
 @app.command(
     epilog=(
         "Examples:  legpress report --high --wide -o handout.html  |  legpress report --one-leg -o -  |  "

@@ -29,6 +29,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("map", json=True, svg=True),
     Command("evidence", json=True, svg=False),
     Command("compare", json=True, svg=False),
+    Command("knee", json=True, svg=False),
     Command("report", json=False, svg=False),
     Command("schema", json=False, svg=False),
 )

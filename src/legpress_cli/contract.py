@@ -358,6 +358,33 @@ class EvidenceEnvelope(Envelope):
     claims: list[ClaimDict]
 
 
+class KneePositionDict(TypedDict):
+    dimensions: list[str]
+    finding: str
+    source: str
+    compared: ComparedDict
+    measure: str
+    result: Result  # A against B, as the study recorded it
+    note: str | None
+    proxy: str | None  # how it was measured, where not two conditions compared head on
+
+
+class KneeExerciseDict(TypedDict):
+    exercise: str
+    comparison: str
+    source: str
+    measure: str
+    result: Result  # the leg press against the other exercise
+    note: str | None
+
+
+class KneeEnvelope(Envelope):
+    positions: list[KneePositionDict]
+    exercises: list[KneeExerciseDict]
+    cues: list[str]  # ids of the cues that protect the knee
+    advice: str
+
+
 ENVELOPES: dict[str, type] = {
     "muscles": MusclesEnvelope,
     "muscle": MuscleEnvelope,
@@ -368,4 +395,5 @@ ENVELOPES: dict[str, type] = {
     "map": MapEnvelope,
     "evidence": EvidenceEnvelope,
     "compare": CompareEnvelope,
+    "knee": KneeEnvelope,
 }

@@ -28,6 +28,7 @@ if TYPE_CHECKING:
         CuesEnvelope,
         Envelope,
         EvidenceEnvelope,
+        KneeEnvelope,
         FindingDict,
         MapEnvelope,
         MuscleDetailDict,
@@ -47,6 +48,7 @@ if TYPE_CHECKING:
         CompareResult,
         CuesResult,
         EvidenceResult,
+        KneeResult,
         MapResult,
         MuscleResult,
         MusclesResult,
@@ -433,6 +435,42 @@ def compare(r: CompareResult) -> CompareEnvelope:
     }
 
 
+KNEE_ADVICE = "Knee pain, swelling or a knee that gives way is for a clinician to assess, not for a tool."
+
+
+def knee(r: KneeResult) -> KneeEnvelope:
+    report = r.report
+    return {
+        **_head("knee"),
+        "positions": [
+            {
+                "dimensions": list(k.dimensions),
+                "finding": k.finding.id,
+                "source": k.finding.source,
+                "compared": {"a": _plain(k.finding.a), "b": _plain(k.finding.b)},
+                "measure": k.outcome.measure,
+                "result": k.outcome.result,
+                "note": k.outcome.note,
+                "proxy": k.finding.proxy,
+            }
+            for k in report.positions
+        ],
+        "exercises": [
+            {
+                "exercise": m.comparison.exercise,
+                "comparison": m.comparison.id,
+                "source": m.comparison.source,
+                "measure": m.outcome.measure,
+                "result": m.outcome.result,
+                "note": m.outcome.note,
+            }
+            for m in report.exercises
+        ],
+        "cues": [c.id for c in report.cues],
+        "advice": KNEE_ADVICE,
+    }
+
+
 BUILDERS: dict[type[Result], Callable[[Any], object]] = {
     results.MusclesResult: muscles,
     results.MuscleResult: muscle,
@@ -443,6 +481,7 @@ BUILDERS: dict[type[Result], Callable[[Any], object]] = {
     results.MapResult: body_map,
     results.EvidenceResult: evidence,
     results.CompareResult: compare,
+    results.KneeResult: knee,
 }
 
 

@@ -128,6 +128,7 @@ class Cue(Frozen):
     # Only for stances with these choices (`when = { legs = "one" }`); the handout leaves it out
     # of other stances. `legpress cues` lists every cue.
     when: dict[Dimension, str] = {}
+    joints: tuple[Joint, ...] = ()  # the joints it protects (`legpress knee` lists the knee's)
 
     @model_validator(mode="after")
     def _when_is_a_choice(self) -> Self:
@@ -173,6 +174,7 @@ class Outcome(Frozen):
     measure: Name
     result: Result
     note: Text | None = None
+    joints: tuple[Joint, ...] = ()
 
 
 def _results_measured(measured: tuple[str, ...], results: Mapping[str, str], outcomes: tuple[Outcome, ...]) -> None:

@@ -103,6 +103,7 @@ class Cue(NamedTuple):
     evidence: Grade
     sources: tuple[str, ...]
     when: dict[str, str] = {}  # noqa: RUF012 - never mutated; a record is read-only by use
+    joints: tuple[Joint, ...] = ()  # the joints it protects
 
 
 class Choice(NamedTuple):
@@ -121,6 +122,7 @@ class Outcome(NamedTuple):
     measure: str
     result: Result
     note: str | None = None
+    joints: tuple[Joint, ...] = ()  # the joints it speaks of: a knee load is answered by `legpress knee`
 
 
 class Finding(NamedTuple):

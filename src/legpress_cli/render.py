@@ -42,6 +42,7 @@ if TYPE_CHECKING:
         CompareResult,
         CuesResult,
         EvidenceResult,
+        KneeResult,
         MapResult,
         MuscleResult,
         MusclesResult,
@@ -1047,6 +1048,62 @@ def _conditions(f: Finding) -> str:
     return "; ".join(bits)
 
 
+KNEE_PAIN = (
+    "Knee pain, swelling or a knee that gives way is for a clinician to assess, not for a tool: "
+    "stop the exercise and ask one."
+)
+
+
+def knee_view(r: KneeResult, frame: Frame) -> RenderableType:
+    """What the leg press does to the knees, what changes that, and the cues that protect them."""
+    report, catalog, glyphs = r.report, r.catalog, frame.glyphs
+    parts: list[RenderableType] = [Text("The knee: what was measured, and what changes it", style="bold")]
+    by_dimension: dict[str, list[RenderableType]] = {}
+    for k in report.positions:
+        f, o = k.finding, k.outcome
+        a = advisor.condition_text(catalog, f.a, f.contrast)
+        b = advisor.condition_text(catalog, f.b, f.contrast)
+        said = (
+            f"{o.result.replace('_', ' ')} with {a} than with {b}"
+            if o.result != "no_difference"
+            else (f"no difference between {a} and {b}")
+        )
+        line = Text(f"{glyphs.arrow(o.result)} {words.capital(o.measure)}: {said} ")
+        proxy = f.proxy.rstrip(".") if f.proxy else None
+        how = [
+            catalog.source(f.source).label,
+            *([proxy[0].lower() + proxy[1:]] if proxy else []),
+            *([o.note] if o.note else []),
+        ]
+        line.append(f"({'; '.join(how)}).", style="dim")
+        words_for = " and ".join(SPEC_WORDS[d] for d in k.dimensions)
+        by_dimension.setdefault(words_for, []).append(Padding(line, (0, 0, 0, 2)))
+    for dimension, lines in by_dimension.items():
+        parts += [Text(f"By {dimension}", style="bold"), *lines]
+    if report.exercises:
+        parts.append(Text("The leg press against other exercises", style="bold"))
+        for m in report.exercises:
+            e = catalog.exercise(m.comparison.exercise)
+            o = m.outcome
+            versus = "from" if o.result == "no_difference" else "than"
+            line = Text(f"{glyphs.arrow(o.result)} {words.capital(o.measure)}: {_COMPARED[o.result]}")
+            line.append(f" {versus} the {e.name.lower()} ")
+            how = [catalog.source(m.comparison.source).label, *([o.note] if o.note else [])]
+            line.append(f"({'; '.join(how)}).", style="dim")
+            parts.append(Padding(line, (0, 0, 0, 2)))
+    if report.cues:
+        parts.append(Text("Cues that protect the knee", style="bold"))
+        parts += [Padding(Text(f"{glyphs.dash} {c.cue} ({c.evidence})"), (0, 0, 0, 2)) for c in report.cues]
+    parts += [
+        Text(KNEE_PAIN, style="yellow"),
+        Text(NOT_ADVICE, style="dim"),
+    ]
+    return Group(*parts)
+
+
+SPEC_WORDS: dict[str, str] = {s.name: s.words for s in DIMENSION_SPECS}
+
+
 VIEWS: dict[type[Result], Callable[[Any, Frame], RenderableType]] = {
     results.MusclesResult: muscles_table,
     results.MuscleResult: muscle_detail,
@@ -1057,6 +1114,7 @@ VIEWS: dict[type[Result], Callable[[Any, Frame], RenderableType]] = {
     results.MapResult: body_map,
     results.EvidenceResult: evidence_view,
     results.CompareResult: compare_view,
+    results.KneeResult: knee_view,
 }
 
 

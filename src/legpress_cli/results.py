@@ -21,6 +21,7 @@ if TYPE_CHECKING:
         CompareReport,
         CompareRow,
         EvidenceReport,
+        KneeReport,
         SourceUse,
         StanceReport,
         TargetReport,
@@ -40,6 +41,7 @@ Result = Union[
     "MapResult",
     "EvidenceResult",
     "CompareResult",
+    "KneeResult",
 ]
 
 
@@ -98,6 +100,11 @@ class CompareResult(NamedTuple):
     guessed_from: str | None
 
 
+class KneeResult(NamedTuple):
+    catalog: Catalog
+    report: KneeReport
+
+
 class ReportResult(NamedTuple):
     """The handout: one stance with the cues that apply to it. Written as HTML or Markdown, not
     JSON (the stance command's JSON has the same advice)."""
@@ -119,5 +126,6 @@ RESULTS: dict[str, type[Result]] = {
     "map": MapResult,
     "evidence": EvidenceResult,
     "compare": CompareResult,
+    "knee": KneeResult,
 }
 COMMAND_OF: dict[type[Result], str] = {kind: name for name, kind in RESULTS.items()}
