@@ -726,7 +726,7 @@ def compare(
 
 @app.command(epilog=("Examples:  legpress knee  |  legpress knee --json"))
 def knee(ctx: typer.Context, json_: JsonFlag = False) -> None:
-    """What the leg press does to the knees: knee loads by depth and foot position, against other exercises, and the cues that protect them."""
+    """What the leg press does to the knees, what changes that, and the cues that protect them."""
     catalog = _catalog(ctx)
     _answer(ctx, results.KneeResult(catalog, advisor.knee(catalog)), json_)
 
