@@ -39,8 +39,9 @@ def opened(browser: Browser, tmp_path: Path, *args: str) -> tuple[Path, Page]:
     return path, browser.open(path)
 
 
-def test_loads_with_no_console_errors_and_no_requests(browser: Browser, tmp_path: Path) -> None:
-    path, page = opened(browser, tmp_path, "--high", "--wide")
+@pytest.mark.parametrize("stance", [["--high", "--wide"], ["--high", "--vs", "low"]], ids=["high-wide", "high-vs-low"])
+def test_loads_with_no_console_errors_and_no_requests(browser: Browser, tmp_path: Path, stance: list[str]) -> None:
+    path, page = opened(browser, tmp_path, *stance)
     assert page.errors == []
     assert page.requests == [path.resolve().as_uri()]  # the page itself, nothing else
 
@@ -70,8 +71,15 @@ def test_the_screenshot_shows_the_map(browser: Browser, tmp_path: Path) -> None:
 
 @pytest.mark.parametrize(
     "stance",
-    [[], ["--high", "--wide"], ["--low"], ["--one-leg"], ["--high", "--wide", "--deep", "--toes-out"]],
-    ids=["neutral", "high-wide", "low", "one-leg", "four-options"],
+    [
+        [],
+        ["--high", "--wide"],
+        ["--low"],
+        ["--one-leg"],
+        ["--high", "--wide", "--deep", "--toes-out"],
+        ["--high", "--vs", "low"],
+    ],
+    ids=["neutral", "high-wide", "low", "one-leg", "four-options", "high-vs-low"],
 )
 def test_prints_on_at_most_two_pages(browser: Browser, tmp_path: Path, stance: list[str]) -> None:
     _, page = opened(browser, tmp_path, *stance)
@@ -114,8 +122,9 @@ CONTRAST = """
 """
 
 
-def test_text_contrast_is_at_least_4_5(browser: Browser, tmp_path: Path) -> None:
-    _, page = opened(browser, tmp_path, "--high", "--wide")
+@pytest.mark.parametrize("stance", [["--high", "--wide"], ["--high", "--vs", "low"]], ids=["high-wide", "high-vs-low"])
+def test_text_contrast_is_at_least_4_5(browser: Browser, tmp_path: Path, stance: list[str]) -> None:
+    _, page = opened(browser, tmp_path, *stance)
     assert page.evaluate(CONTRAST) == []
 
 
