@@ -71,7 +71,7 @@ DIRECTION_WORDS: dict[str, str] = {
     "not_measured": "not measured",
 }
 CHANGE: dict[str, int] = {"more": 1, "less": -1}
-METHODS: tuple[Method, ...] = ("emg", "modelled")
+METHODS: tuple[Method, ...] = ("emg", "isometric", "modelled", "growth")
 MAX_RECOMMENDATIONS = 5
 
 
@@ -215,6 +215,7 @@ def source_uses(catalog: Catalog) -> tuple[SourceUse, ...]:
 
 
 _NEUTRAL_VALUES = tuple(NEUTRAL[d] for d in DIMENSIONS)
+_POSITION: dict[str, int] = {d: n for n, d in enumerate(DIMENSIONS)}
 NEUTRAL_STANCE: "Stance"  # set below, once the class exists
 
 
@@ -230,7 +231,7 @@ class Stance(NamedTuple):
         return cls(tuple(chosen.get(d, NEUTRAL[d]) for d in DIMENSIONS))
 
     def value(self, dimension: str) -> str:
-        return self.values[DIMENSIONS.index(dimension)]
+        return self.values[_POSITION[dimension]]
 
     def chosen(self) -> tuple[tuple[Dimension, str], ...]:
         """The non-neutral (dimension, value) pairs, in dimension order."""
@@ -258,6 +259,25 @@ NEUTRAL_STANCE = Stance()
 def all_stances() -> Iterator[Stance]:
     for values in product(*(CHOICES[dim] for dim in DIMENSIONS)):
         yield Stance(values)
+
+
+# A recommendation changes at most this many positions at once: a stance of more options than
+# that is no advice a lifter can follow, and the stances to score would multiply with each
+# dimension (5,832 in all; 3.8 s for `target quadriceps` where every dimension was measured).
+MAX_OPTIONS = 3
+
+
+def candidate_stances(max_options: int = MAX_OPTIONS) -> Iterator[Stance]:
+    """Every stance of at most `max_options` changed positions, under every load."""
+    from itertools import combinations
+
+    positions = [d for d in DIMENSIONS if not SPECS[d].context]
+    conditions = [d for d in DIMENSIONS if SPECS[d].context]
+    for size in range(max_options + 1):
+        for dims in combinations(positions, size):
+            for values in product(*(CHOICES[d][1:] for d in dims)):
+                for held in product(*(CHOICES[d] for d in conditions)):
+                    yield Stance.of(**dict(zip(dims, values, strict=True)), **dict(zip(conditions, held, strict=True)))
 
 
 def stance_label(catalog: Catalog, stance: Stance) -> str:
@@ -299,6 +319,7 @@ FLIP: dict[str, Observed] = {
 # judged, and a finding applied, under the stance's values of these.
 CONDITIONS: tuple[Dimension, ...] = tuple(s.name for s in DIMENSION_SPECS if s.context or s.usual_when_unsaid)
 WITHIN_REP = "a pattern within one repetition, not two conditions compared"
+ISOMETRIC = "held still (isometric), not pressed through a repetition"
 
 
 class Applied(NamedTuple):
@@ -373,6 +394,8 @@ def _orient(catalog: Catalog, f: Finding, stance: Stance, base: Stance) -> tuple
         steps.append(f"measured at {f.load_percent}% of 1RM")
     if f.proxy:
         steps.append(WITHIN_REP)
+    if f.isometric:
+        steps.append(ISOMETRIC)
     if len(steps) > 1:
         return None  # two steps from the question asked: it says nothing about it
     return flipped, tuple(steps)
@@ -566,23 +589,26 @@ def _load_only(a: Applied) -> bool:
     return len(a.indirect) == 1 and a.indirect[0].startswith("measured at ")
 
 
-def judge(catalog: Catalog, muscle: Muscle, stance: Stance, base: "Stance | None" = None) -> Verdict:
+def judge(
+    catalog: Catalog, muscle: Muscle, stance: Stance, base: "Stance | None" = None, *, claims: bool = True
+) -> Verdict:
     """Direction and grade of one muscle in a stance against `base` (the neutral stance by
     default), from the findings that apply; the claims that apply are judged (against the usual
-    position, as they are made) and carried along, never counted."""
+    position, as they are made) and carried along, never counted (so a ranking, which reads
+    only what findings say, may leave them out: claims=False)."""
     base = base or NEUTRAL_STANCE
     varied = stance.differs(base)
     asked = {d for d, _ in varied}
     applied = [a for f in catalog.findings_on(muscle.id) if (a := apply_finding(catalog, f, muscle, stance, base))]
-    claims = [
+    said = [
         claim_status(catalog, c, muscle, stance)
-        for c in catalog.claims_on(muscle.id)
+        for c in (catalog.claims_on(muscle.id) if claims else ())
         if all(stance.value(d) == v for d, v in c.when.items()) and set(c.when) <= asked
     ]
     options: dict[frozenset[str], tuple[list[Applied], list[ClaimUse]]] = {}
     for a in applied:
         options.setdefault(a.dims, ([], []))[0].append(a)
-    for c in claims:
+    for c in said:
         options.setdefault(frozenset(c.claim.when), ([], []))[1].append(c)
     covered = set().union(*options) if options else set()
     for d, _ in varied:
@@ -593,17 +619,17 @@ def judge(catalog: Catalog, muscle: Muscle, stance: Stance, base: "Stance | None
     # at another load is shown, never counted over it (Da Silva 2008: effects depend on load).
     answered = {(a.finding.source, _sides(a.finding)) for a in applied if not a.indirect}
     parts: list[OptionPart] = []
-    for dims, (found, said) in options.items():
+    for dims, (found, about) in options.items():
         counted = [
             a for a in found if not (a.indirect and _load_only(a) and (a.finding.source, _sides(a.finding)) in answered)
         ]
         part = _option_verdict(counted, catalog)
         pairs = tuple((d, stance.value(d)) for d in DIMENSIONS if d in dims)
-        parts.append(OptionPart(pairs, part.direction, part.grade, tuple(found), tuple(said)))
+        parts.append(OptionPart(pairs, part.direction, part.grade, tuple(found), tuple(about)))
     parts.sort(key=lambda p: [DIMENSIONS.index(d) for d, _ in p.options])
     whole = _combine([_Part(p.direction, p.grade) for p in parts])
     verdict = Verdict(
-        muscle, whole.direction, whole.grade, (), tuple(claims), (), tuple(parts), muscle.emphasis, muscle.emphasis
+        muscle, whole.direction, whole.grade, (), tuple(said), (), tuple(parts), muscle.emphasis, muscle.emphasis
     )
     ordered = sorted(applied, key=lambda a: (not _decides(a, verdict), not a.reported, bool(a.indirect)))
     return verdict._replace(findings=tuple(ordered), load_notes=_load_notes(catalog, muscle, applied, stance))
@@ -649,6 +675,16 @@ class StanceReport(NamedTuple):
     @property
     def against_neutral(self) -> bool:
         return self.base == NEUTRAL_STANCE
+
+    def machines(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
+        """Each machine the applicable findings were measured on, with the studies on it."""
+        seen: dict[str, dict[str, None]] = {}
+        for v in self.verdicts:
+            for a in v.findings:
+                seen.setdefault(a.finding.machine, {})[a.finding.source] = None
+        for m in self.measures:
+            seen.setdefault(m.finding.machine, {})[m.finding.source] = None
+        return tuple((machine, tuple(sources)) for machine, sources in seen.items())
 
     def by_muscle(self) -> dict[str, Verdict]:
         """Each muscle's verdict by id: one pass, for callers that look up many."""
@@ -827,9 +863,12 @@ Judge = Callable[[Catalog, Muscle, Stance], Verdict]
 def _score(catalog: Catalog, muscles: list[Muscle], stance: Stance, judged: Judge = judge) -> _Score | None:
     if all(SPECS[d].context for d, _ in stance.chosen()):
         return None  # a load alone is no stance to recommend
-    verdicts = [judged(catalog, m, stance) for m in muscles]
-    if any(v.direction in ("less", "mixed") for v in verdicts):
-        return None
+    verdicts = []
+    for m in muscles:  # one muscle lowered or mixed rules the stance out: judge no further
+        v = judged(catalog, m, stance)
+        if v.direction in ("less", "mixed"):
+            return None
+        verdicts.append(v)
     up = [v for v in verdicts if v.direction == "more" and v.grade is not None]
     if not up:
         return None
@@ -876,7 +915,7 @@ def _judge_by_what_matters(catalog: Catalog, muscles: list[Muscle]) -> Judge:
         key = (muscle.id, tuple(stance.value(d) for d in relevant[muscle.id]))
         found = known.get(key)
         if found is None:
-            found = known[key] = judge(catalog, muscle, stance)
+            found = known[key] = judge(catalog, muscle, stance, claims=False)
         return found
 
     return judged
@@ -892,7 +931,7 @@ def rank(catalog: Catalog, found: Found) -> TargetReport:
     muscles = [catalog.muscle(i) for i in ids]
     name = catalog.display_name(found.id)
     judged = _judge_by_what_matters(catalog, muscles)
-    scores = {s: sc for s in all_stances() if (sc := _score(catalog, muscles, s, judged)) is not None}
+    scores = {s: sc for s in candidate_stances() if (sc := _score(catalog, muscles, s, judged)) is not None}
 
     def key(s: Stance) -> tuple[int, int, int]:
         sc = scores[s]

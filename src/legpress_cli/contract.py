@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING, Literal
 # pydantic needs typing_extensions' TypedDict to generate schemas on Python < 3.12.
 from typing_extensions import TypedDict
 
+from legpress_cli.records import Method
 from legpress_cli.vocab import DIMENSION_SPECS, Direction, Grade, Observed, Result, Role, Status
 
 GradeStr = Grade
@@ -108,7 +109,7 @@ class CompareRowDict(TypedDict):
     id: str  # a muscle or group id, as the studies reported it
     name: str
     kind: Literal["muscle", "group"]
-    method: Literal["emg", "modelled"]
+    method: Method
     direction: Direction  # the leg press against the other exercise; mixed: studies disagree
     evidence: GradeStr
     studies: list[ComparedStudyDict]
@@ -288,13 +289,26 @@ class CuesEnvelope(Envelope):
     cues: list[CueDict]
 
 
+class LeftOutDict(TypedDict):
+    name: str
+    reason: str
+
+
 class SourcesEnvelope(Envelope):
+    studies: int  # how many studies (and reviews) the data records
+    left_out: list[LeftOutDict]  # studies considered and left out, with why
     sources: list[SourceDict]
+
+
+class MachineDict(TypedDict):
+    machine: str  # as the study recorded it, with any doubt the notes raise
+    sources: list[str]
 
 
 class StanceEnvelope(Envelope):
     stance: StanceDict
     against: StanceDict  # what it is measured against: the neutral stance unless --vs
+    machines: list[MachineDict]  # the machines its findings were measured on
     summary: str
     muscles: list[StanceMuscleDict]
     other_measures: list[OutcomeDict]

@@ -18,6 +18,7 @@ from legpress_cli.model import (
     Finding,
     Frozen,
     Group,
+    LeftOut,
     Muscle,
     NotTrained,
     Source,
@@ -42,6 +43,7 @@ class StancesFile(Frozen):
 
 class SourcesFile(Frozen):
     source: Annotated[tuple[Source, ...], Field(min_length=1)]
+    left_out: tuple[LeftOut, ...] = ()
 
 
 class BodyMapFile(Frozen):
@@ -119,6 +121,7 @@ def link_plain(files: Files) -> dict[str, list[dict[str, Any]]]:
         "exercises": _plain(exercises.exercise),
         "comparisons": _plain(exercises.comparison),
         "exercise_claims": _plain(exercises.claim),
+        "left_out": _plain(sources.left_out),
     }
 
 

@@ -195,6 +195,8 @@ def sources(r: SourcesResult) -> SourcesEnvelope:
     uses = r.uses
     return {
         **_head("sources"),
+        "studies": sum(1 for u in uses if u.source.kind in ("study", "review")),
+        "left_out": [{"name": x.name, "reason": x.reason} for x in r.catalog.left_out],
         "sources": [
             {
                 "number": u.number,
@@ -231,6 +233,7 @@ def stance(r: StanceResult) -> StanceEnvelope:
         **_head("stance"),
         "stance": _stance(report.stance.as_dict()),
         "against": _stance(report.base.as_dict()),
+        "machines": [{"machine": m, "sources": list(s)} for m, s in report.machines()],
         "summary": report.summary,
         "muscles": [_stance_muscle(catalog, v) for v in report.verdicts],
         "other_measures": [

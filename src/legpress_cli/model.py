@@ -112,6 +112,13 @@ class Muscle(Frozen):
         return self
 
 
+class LeftOut(Frozen):
+    """A study considered and left out of the data, and why."""
+
+    name: Text
+    reason: Text
+
+
 class NotTrained(Frozen):
     name: Name
     where: Text
@@ -202,6 +209,7 @@ class Finding(Frozen):
     note: Text | None = None
     proxy: Text | None = None
     sample: Id | None = None
+    isometric: StrictBool = False
 
     @model_validator(mode="after")
     def _a_comparison(self) -> Self:

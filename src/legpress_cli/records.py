@@ -26,7 +26,7 @@ from legpress_cli.vocab import Dimension, Grade, Phase, Result, Role
 
 Joint = Literal["hip", "knee", "ankle"]
 SourceKind = Literal["article", "study", "review", "practice"]
-Method = Literal["emg", "modelled"]
+Method = Literal["emg", "isometric", "modelled", "growth"]
 
 
 class BadRecord(ValueError):
@@ -94,6 +94,13 @@ class NotTrained(NamedTuple):
     where: str
 
 
+class LeftOut(NamedTuple):
+    """A study considered and left out of the data, and why."""
+
+    name: str
+    reason: str
+
+
 class Cue(NamedTuple):
     id: str
     phase: Phase
@@ -144,6 +151,8 @@ class Finding(NamedTuple):
     # Who was measured: findings with the same sample (one laboratory, one protocol, perhaps the
     # same people) count as one source. Defaults to the source.
     sample: str | None = None
+    # Held still instead of pressed through a repetition: one step from the lift as it is done.
+    isometric: bool = False
 
     @property
     def independent(self) -> str:
@@ -252,6 +261,7 @@ class CatalogRecords(NamedTuple):
     exercises: tuple[Exercise, ...] = ()
     comparisons: tuple[Comparison, ...] = ()
     exercise_claims: tuple[ExerciseClaim, ...] = ()
+    left_out: tuple[LeftOut, ...] = ()
 
 
 class Catalog(CatalogRecords):

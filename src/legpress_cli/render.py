@@ -641,7 +641,16 @@ def cues_view(r: CuesResult, frame: Frame) -> RenderableType:
 
 def sources_view(r: SourcesResult, frame: Frame) -> RenderableType:
     uses, glyphs = r.uses, frame.glyphs
-    parts: list[RenderableType] = []
+    studies = sum(1 for u in uses if u.source.kind in ("study", "review"))
+    others = len(uses) - studies
+    left = len(r.catalog.left_out)
+    parts: list[RenderableType] = [
+        Text(
+            f"{studies} studies recorded, with {others} other sources (the articles and coaching practice); "
+            f"{left} considered and left out (listed at the end).",
+            style="bold",
+        )
+    ]
     for u in uses:
         head = Text(f"[{u.number}] ", style="bold")
         head.append(u.source.label, style="bold")
@@ -654,6 +663,9 @@ def sources_view(r: SourcesResult, frame: Frame) -> RenderableType:
             parts.append(Padding(Text("supports:\n" + lines), (0, 0, 1, 4)))
         else:
             parts.append(Padding(Text("supports: nothing in the data yet"), (0, 0, 1, 4)))
+    if r.catalog.left_out:
+        parts.append(Text("Considered and left out", style="bold"))
+        parts += [Padding(Text(f"{glyphs.dash} {x.name}: {x.reason}."), (0, 0, 0, 2)) for x in r.catalog.left_out]
     return Group(*parts)
 
 
@@ -723,6 +735,7 @@ def stance_view(r: StanceResult, frame: Frame) -> RenderableType:
     parts: list[RenderableType] = [_stance_table(report, catalog, frame)]
     if report.choices and r.explain:
         parts += _basis_lines(report, catalog, frame.glyphs)
+        parts += _machine_lines(report, catalog, frame.glyphs)
         parts += _measure_lines(report, catalog, frame.glyphs)
         parts += _contradicted_lines(report, catalog, frame.glyphs)
         parts += _explanations(report.choices)
@@ -748,6 +761,15 @@ def _why_lines(report: StanceReport, catalog: Catalog, glyphs: Glyphs) -> list[R
 
 # From this width the stance table has room for a claim's marker beside the change.
 INLINE_CLAIMS = 100
+
+
+def _machine_lines(report: StanceReport, catalog: Catalog, glyphs: Glyphs) -> list[RenderableType]:
+    """Which machines the findings came from: no machine is a stance option, as no study compared them."""
+    lines: list[RenderableType] = [
+        Padding(Text(f"{glyphs.dash} {machine}: {', '.join(catalog.source(s).label for s in sources)}"), (0, 0, 0, 2))
+        for machine, sources in report.machines()
+    ]
+    return [Text("Measured on", style="bold"), *lines] if lines else []
 
 
 def _cautions(choices: tuple[Choice, ...]) -> list[RenderableType]:
@@ -850,7 +872,11 @@ def target_view(t: TargetResult, frame: Frame) -> RenderableType:
 
 def _row_name(catalog: Catalog, row: CompareRow) -> str:
     """A compare row's name; modelled activity says so, as it is never EMG."""
-    return catalog.display_name(row.target) + ("" if row.method == "emg" else f" ({row.method})")
+    return catalog.display_name(row.target) + ("" if row.method == "emg" else f" ({METHOD_WORDS[row.method]})")
+
+
+# How a compare row's measure is named where it is not EMG of the lift itself.
+METHOD_WORDS = {"isometric": "EMG, held still", "modelled": "modelled", "growth": "growth"}
 
 
 def _claimed_options(report: TargetReport, catalog: Catalog) -> list[RenderableType]:

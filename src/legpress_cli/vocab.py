@@ -16,7 +16,7 @@ else:  # the same classes, made without typing's per-annotation checks (fasttupl
 Grade = Literal["strong", "moderate", "weak", "claim", "contradicted"]
 Role = Literal["primary", "secondary", "stabilizer"]
 Phase = Literal["setup", "lowering", "bottom", "pressing", "top", "breathing"]
-Dimension = Literal["height", "width", "depth", "toes", "legs", "load"]
+Dimension = Literal["height", "width", "depth", "toes", "legs", "seat", "heels", "squeeze", "load"]
 # What a finding saw for one muscle, condition A against condition B.
 Result = Literal["more", "less", "no_difference"]
 # A finding as it bears on one muscle it recorded: a result, or silence ("not_reported": the
@@ -100,6 +100,33 @@ DIMENSION_SPECS: tuple[DimensionSpec, ...] = (
         (Flag("--one-leg", "one", "Press with one leg at a time."),),
         "Legs pressing at once.",
         usual_when_unsaid=True,
+    ),
+    DimensionSpec(
+        "seat",
+        "seat angle",
+        ("usual", "upright", "reclined"),
+        (
+            Flag("--reclined", "reclined", "Backrest reclined, about 125 degrees."),
+            Flag("--upright", "upright", "Backrest upright, about 90 degrees."),
+        ),
+        "Backrest angle.",
+    ),
+    DimensionSpec(
+        "heels",
+        "how the foot presses",
+        ("flat", "toes-up"),
+        (Flag("--toes-up", "toes-up", "Press through the heels with the toes pulled up."),),
+        "Pressing through the whole foot, or through the heels with the toes pulled up.",
+    ),
+    DimensionSpec(
+        "squeeze",
+        "knee squeeze",
+        ("none", "ball", "thighs"),
+        (
+            Flag("--ball-squeeze", "ball", "Squeeze a ball between the knees while pressing."),
+            Flag("--thigh-squeeze", "thighs", "Squeeze the thighs inward while pressing."),
+        ),
+        "Squeezing the knees together while pressing.",
     ),
     DimensionSpec(
         "load",

@@ -94,20 +94,22 @@ def brief(catalog: Catalog, v: Verdict) -> str:
 def why(catalog: Catalog, v: Verdict) -> str:
     """What decided a verdict, in one short clause: each deciding study and comparison once, its
     loads together ('Da Silva 2008: high feet vs low feet, at 40% and 80% of 1RM; indirect')."""
-    seen: dict[tuple[str, str, bool], list[int]] = {}
+    seen: dict[tuple[str, str, str, bool], list[int]] = {}
     for a in v.deciding:
         f = a.finding
         compared = f"{condition_text(catalog, f.a, f.contrast)} vs {condition_text(catalog, f.b, f.contrast)}"
         held, _ = held_and_load(catalog, f)
         if held:
             compared += f" (both with {held})"
-        loads = seen.setdefault((catalog.source(f.source).label, compared, bool(a.indirect)), [])
+        steps = "; ".join(x for x in a.indirect if not x.startswith("measured at "))
+        who = catalog.source(f.source).label + (f" ({f.n} {f.population})" if f.n else f" ({f.population})")
+        loads = seen.setdefault((who, compared, steps, bool(a.indirect)), [])
         if f.load_percent is not None:
             loads.append(f.load_percent)
     out = []
-    for (who, compared, indirect), loads in seen.items():
+    for (who, compared, steps, indirect), loads in seen.items():
         at = f", at {' and '.join(f'{n}%' for n in sorted(set(loads)))} of 1RM" if loads else ""
-        out.append(f"{who}: {compared}{at}" + ("; indirect" if indirect else ""))
+        out.append(f"{who}: {compared}{at}" + (f"; indirect: {steps}" if steps else "; indirect" if indirect else ""))
     return ". ".join(out) + "." if out else ""
 
 
@@ -132,8 +134,8 @@ def basis_groups(
     and with silent=False so are those measured with nothing reported (see `silent`)."""
     seen: dict[tuple[str, str | None, str], list[str]] = {}
     for v in report.verdicts:
-        if v.direction == "not_measured" and not v.claims:
-            continue
+        if v.direction == "not_measured" and (not v.claims or not silent):
+            continue  # (without silent: the summary says what was only claimed)
         if not silent and v.direction == "not_reported" and not v.claims:
             continue
         seen.setdefault((v.direction, v.grade, said(catalog, v)), []).append(v.muscle.id)
