@@ -223,12 +223,55 @@ def test_version(run: Run) -> None:
     assert (result.exit_code, result.stdout) == (0, f"legpress {__version__}\n")
 
 
-def test_bare_command_shows_help(run: Run) -> None:
-    result = run()
-    assert result.exit_code == 0
-    assert "Usage: legpress [OPTIONS] COMMAND [ARGS]..." in result.stdout
+def test_bare_command_and_help_say_where_to_start(run: Run) -> None:
+    for args in ([], ["help"]):
+        result = run(*args)
+        assert result.exit_code == 0
+        assert result.stdout.startswith("legpress: what the leg press works")
+        assert "  legpress stance --high --vs low " in result.stdout and "legpress grades" in result.stdout
+    full = run("--help")
+    assert "Usage: legpress [OPTIONS] COMMAND [ARGS]..." in full.stdout
     for command in NAMES:
-        assert f"│ {command} " in result.stdout
+        assert f"│ {command} " in full.stdout
+
+
+def test_help_command_gives_one_commands_help(run: Run) -> None:
+    assert run("help", "stance").stdout == run("stance", "--help").stdout
+    bad = run("help", "nope")
+    assert bad.exit_code == 2 and "no command 'nope' (hint: choose one of: muscles," in bad.stderr
+
+
+@pytest.mark.parametrize(
+    ("word", "hint"),
+    [
+        ("glutes", "try 'legpress target glutes' or 'legpress muscles --group glutes'"),
+        ("vmo", "try 'legpress target vastus-medialis' or 'legpress muscle vastus-medialis'"),
+        ("knees", "try 'legpress knee'"),
+    ],
+)
+def test_a_first_word_that_names_a_muscle_points_to_its_commands(run: Run, word: str, hint: str) -> None:
+    result = run(word)
+    assert (result.exit_code, result.stdout) == (2, "")
+    assert result.stderr == f"legpress: error: {word!r} is not a command (hint: {hint})\n"
+
+
+def test_grades_are_explained_offline(run: Run) -> None:
+    result = run("grades")
+    assert result.exit_code == 0
+    assert "how sure we are that a change was measured, not how big" in result.stdout
+    assert "Example: legpress stance --high" in result.stdout
+
+
+def test_flags_show_no_bool_metavar(run: Run) -> None:
+    text = run("stance", "--help", env={"COLUMNS": "120"}).stdout
+    assert "--high " in text
+    assert not [line for line in text.splitlines() if "--high" in line and "<bool>" in line]
+
+
+def test_evidence_takes_a_group(run: Run) -> None:
+    result = run("evidence", "hamstrings", "--json")
+    assert result.exit_code == 0
+    assert "Escamilla 2001" not in result.stderr
 
 
 @pytest.mark.parametrize("command", NAMES)

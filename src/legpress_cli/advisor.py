@@ -1039,11 +1039,17 @@ class EvidenceReport(NamedTuple):
 
 
 def evidence(catalog: Catalog, muscle_id: str | None = None) -> EvidenceReport:
-    """Every finding as a row of results by muscle, and every claim with its status."""
-    muscles = tuple(catalog.muscles) if muscle_id is None else (catalog.muscle(muscle_id),)
-    findings = catalog.findings if muscle_id is None else catalog.findings_on(muscle_id)
+    """Every finding as a row of results by muscle, and every claim with its status; with a
+    muscle or group id, only what speaks of it (a group: of any of its muscles)."""
+    ids = None if muscle_id is None else catalog.expand(muscle_id)
+    muscles = tuple(catalog.muscles) if ids is None else tuple(catalog.muscle(i) for i in ids)
+    if ids is None:
+        findings = catalog.findings
+    else:
+        on = {f.id for i in ids for f in catalog.findings_on(i)}
+        findings = tuple(f for f in catalog.findings if f.id in on)
     rows = []
-    asked = None if muscle_id is None else {muscle_id}
+    asked = None if ids is None else set(ids)
     for f in findings:
         measured = [i for i in catalog.recorded(f) if asked is None or i in asked]
         cells = {i: catalog.result_for(f, catalog.muscle(i)) or "not_reported" for i in measured}

@@ -19,7 +19,7 @@ import typer
 from typer.core import TyperCommand, TyperGroup
 
 from legpress_cli import __version__
-from legpress_cli.commands import WITH_JSON
+from legpress_cli.commands import COMMANDS, WITH_JSON
 from legpress_cli.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, LegpressError, OutputClosed, UsageProblem, shown
 from legpress_cli.vocab import DIMENSION_SPECS, Phase, Role
 
@@ -214,9 +214,56 @@ class LegpressCommand(_HelpLikeOutput, TyperCommand):
     pass
 
 
+START_HERE = """legpress: what the leg press works, how a foot position shifts that, and how sure we are.
+
+Start here:
+  legpress muscles                  every muscle it works, by role
+  legpress stance --high            what high feet change, and the study behind each change
+  legpress stance --high --vs low   one stance against another, as the studies compared them
+  legpress target glutes            which stance trains a muscle or group
+  legpress knee                     what it does to the knees, and what changes that
+  legpress cues                     how to do it safely
+  legpress grades                   what strong, moderate and weak mean
+
+More: legpress help COMMAND (or COMMAND --help); --json on any command for programs.
+"""
+
+GRADES_TEXT = """How sure legpress is: the grades
+
+A grade says how sure we are that a change was measured, not how big the change is.
+
+  strong     two or more independent samples (or a systematic review) measured this very
+             comparison and agree
+  moderate   one sample measured this very comparison
+  weak       studies measured something one step away: another other side (high against low
+             feet, for high against the usual middle), another load, another number of legs,
+             a pattern within one repetition, or the press held still
+  claim      an article or coaching practice says so; no study here measured it
+
+Two steps away, a study says nothing about the question. Papers that may share participants
+(one laboratory, one protocol) count as one sample, so a "no difference" from one small sample
+is never strong. A claim never moves an arrow, a bar or the map: it is shown as "claimed".
+
+Example: legpress stance --high shows the rectus femoris "less, moderate": Da Silva 2008 (14
+women) compared high feet with the middle placement, at 40% and 80% of 1RM. The gluteus maximus
+is "more, weak": the same study found it only against low feet, at 80%, one step from the
+question; against the middle placement it was measured and nothing was reported.
+"""
+
+
 class LegpressGroup(_HelpLikeOutput, TyperGroup):
     """Runs the app in non-standalone mode so errors reach `_guarded`, for the console script
     and for CliRunner alike."""
+
+    def resolve_command(self, ctx: typer.Context, args: list[str]) -> Any:  # type: ignore[override]
+        """A first word that names a muscle, group or joint is pointed to the commands that
+        answer it, instead of Typer's nearest command name ('glutes' is not 'cues')."""
+        word = args[0] if args else ""
+        if word and not word.startswith("-") and self.get_command(ctx, word) is None:
+            hint = _name_hint(ctx, word)
+            if hint is not None:
+                raise UsageProblem(f"{word!r} is not a command", hint)
+        return super().resolve_command(ctx, args)
 
     def main(  # type: ignore[override]
         self,
@@ -255,6 +302,21 @@ def _new_app() -> typer.Typer:
 app = _new_app()
 
 
+def _name_hint(ctx: typer.Context, word: str) -> str | None:
+    """The commands that answer a muscle, group or joint named as a first word, if it is one."""
+    from legpress_cli.errors import UnknownName
+
+    if advisor.joint_pointer(word) is not None:
+        return "try 'legpress knee'"
+    try:
+        found = advisor.find(_catalog(ctx), word, groups=True)
+    except (UnknownName, LegpressError):
+        return None
+    if found.kind == "group":
+        return f"try 'legpress target {found.id}' or 'legpress muscles --group {found.id}'"
+    return f"try 'legpress target {found.id}' or 'legpress muscle {found.id}'"
+
+
 def _command_name(args: Sequence[str]) -> str | None:
     """The subcommand these arguments run, skipping the root's --data DIR; None if unclear."""
     words = iter(args)
@@ -276,8 +338,8 @@ def app_for(args: Sequence[str]) -> typer.Typer:
     """
     name = _command_name(args)
     chosen = [c for c in app.registered_commands if c.callback and (c.name or c.callback.__name__) == name]
-    if len(chosen) != 1 or os.environ.get("_LEGPRESS_COMPLETE"):
-        return app
+    if len(chosen) != 1 or name == "help" or os.environ.get("_LEGPRESS_COMPLETE"):
+        return app  # help names other commands: it needs them all
     single = _new_app()
     single.registered_callback = app.registered_callback
     single.registered_commands = chosen
@@ -393,7 +455,10 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
-JsonFlag = Annotated[bool, typer.Option("--json", help="Write JSON (a versioned envelope) instead of a table.")]
+# metavar="": a flag takes no value, so its help shows none (Typer would print <bool>).
+JsonFlag = Annotated[
+    bool, typer.Option("--json", help="Write JSON (a versioned envelope) instead of a table.", metavar="")
+]
 SvgFile = Annotated[
     Path | None,
     typer.Option(
@@ -421,7 +486,9 @@ def root(
     ] = None,
     version: Annotated[
         bool,
-        typer.Option("--version", "-V", callback=_version, is_eager=True, help="Print the version and exit."),
+        typer.Option(
+            "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.", metavar=""
+        ),
     ] = False,
 ) -> None:
     """What the leg press works, how foot position shifts it, how to do it safely, and how sure we are.
@@ -429,7 +496,7 @@ def root(
     Start with [bold]legpress muscles[/bold]; add [bold]--json[/bold] to any command for JSON.
     """
     if ctx.invoked_subcommand is None:
-        _write(ctx.get_help() + "\n")
+        _write(START_HERE)
 
 
 # --- commands ----------------------------------------------------------------------------
@@ -518,7 +585,7 @@ def _stance_parameters() -> tuple[inspect.Parameter, ...]:
     out: list[inspect.Parameter] = []
     for spec in DIMENSION_SPECS:
         for f in spec.flags:
-            option = typer.Option(f.flag, help=f.help, rich_help_panel=_S)
+            option = typer.Option(f.flag, help=f.help, rich_help_panel=_S, metavar="")
             out.append(
                 inspect.Parameter(
                     _flag_param(f.flag),
@@ -636,7 +703,10 @@ def stance(
     json_: JsonFlag = False,
     svg: SvgFile = None,
     explain: Annotated[
-        bool, typer.Option("--explain", help="The full account: every finding behind each muscle, silent ones too.")
+        bool,
+        typer.Option(
+            "--explain", help="The full account: every finding behind each muscle, silent ones too.", metavar=""
+        ),
     ] = False,
     **given: Any,
 ) -> None:
@@ -691,16 +761,16 @@ def evidence(
     ctx: typer.Context,
     name: Annotated[
         str | None,
-        typer.Argument(help="Only the findings and claims about this muscle.", autocompletion=complete_muscle),
+        typer.Argument(help="Only the findings and claims about this muscle or group.", autocompletion=complete_target),
     ] = None,
     json_: JsonFlag = False,
 ) -> None:
     """Every finding behind the arrows, by muscle, and every claim with what research says of it."""
     catalog = _catalog(ctx)
-    found = advisor.find(catalog, name, groups=False) if name is not None else None
+    found = advisor.find(catalog, name, groups=True) if name is not None else None
     report = advisor.evidence(catalog, found.id if found else None)
     if found is not None:
-        _read_as(found.guessed_from, catalog.muscle(found.id).name, json_)
+        _read_as(found.guessed_from, catalog.display_name(found.id), json_)
     _answer(ctx, results.EvidenceResult(catalog, report, found.id if found else None), json_)
 
 
@@ -796,6 +866,31 @@ def schema(
     from legpress_cli.jsonview import schema as make_schema
 
     _emit_json(make_schema(command))
+
+
+@app.command(epilog=("Examples:  legpress grades"))
+def grades() -> None:
+    """What strong, moderate, weak and claim mean: how sure, not how big."""
+    _write(GRADES_TEXT)
+
+
+@app.command("help", epilog=("Examples:  legpress help  |  legpress help stance"))
+def help_(
+    ctx: typer.Context,
+    command: Annotated[str | None, typer.Argument(help="The command to explain.")] = None,
+) -> None:
+    """Where to start, or one command's help."""
+    if command is None:
+        _write(START_HERE)
+        return
+    root = ctx.find_root()
+    group = root.command
+    sub = group.get_command(root, command) if isinstance(group, TyperGroup) else None
+    if sub is None:
+        known = ", ".join(c.name for c in COMMANDS)
+        raise UsageProblem(f"no command {command!r}", f"choose one of: {known}")
+    with sub.make_context(command, [], parent=root, resilient_parsing=True) as sub_ctx:
+        _write(sub.get_help(sub_ctx) + "\n")
 
 
 # Every command prints its help the way _HelpLikeOutput arranges (Typer takes cls per command).

@@ -32,6 +32,8 @@ COMMANDS: tuple[Command, ...] = (
     Command("knee", json=True, svg=False),
     Command("report", json=False, svg=False),
     Command("schema", json=False, svg=False),
+    Command("grades", json=False, svg=False),
+    Command("help", json=False, svg=False),
 )
 NAMES: tuple[str, ...] = tuple(c.name for c in COMMANDS)
 WITH_JSON: tuple[str, ...] = tuple(c.name for c in COMMANDS if c.json)

@@ -36,7 +36,7 @@ def _digest(data: bytes) -> str:
 SLOTS: dict[tuple[str, ...], tuple[str, ...]] = {
     ("muscle",): ("muscle",),
     ("target",): ("muscle", "group"),
-    ("evidence",): ("muscle",),
+    ("evidence",): ("muscle", "group"),
     ("compare",): ("exercise",),
     ("muscles", "--group"): ("group",),
 }

@@ -36,7 +36,7 @@ from legpress_cli.vocab import DIMENSION_SPECS, SHADES
 if TYPE_CHECKING:
     from typing import NamedTuple
 
-    from legpress_cli.advisor import CompareReport, CompareRow, StanceReport, TargetReport, Verdict
+    from legpress_cli.advisor import CompareReport, CompareRow, Recommendation, StanceReport, TargetReport, Verdict
     from legpress_cli.records import Catalog, Choice, Comparison, Finding, Muscle
     from legpress_cli.results import (
         CompareResult,
@@ -71,6 +71,7 @@ ROLE_TITLE = {
 # Narrower than this, tables drop their long prose column so the rest stays readable.
 WIDE = 70
 NOT_ADVICE = "Not medical advice: general information about technique."
+HOW_SURE = "A grade is how sure, not how big"
 
 
 class Glyphs(NamedTuple):
@@ -468,6 +469,7 @@ def muscles_table(r: MusclesResult, frame: Frame) -> RenderableType:
         cells += [glyphs.bar(m.emphasis), grade(m.baseline.evidence)]
         table.add_row(*cells)
     parts: list[RenderableType] = [_fixed_widths(table, width), *_disputes(muscles, catalog, glyphs)]
+    parts.append(Text(f"{HOW_SURE} (legpress grades).", style="dim"))
     if not muscles:
         parts = [Text("No muscle matches those filters.")]
     return Group(*parts)
@@ -572,7 +574,7 @@ def compare_view(r: CompareResult, frame: Frame) -> RenderableType:
     parts += _exercise_claims(report, catalog, glyphs)
     parts.append(
         Text(
-            "Arrows read the leg press against the other exercise. EMG compares a muscle with itself, "
+            f"{HOW_SURE}. Arrows read the leg press against the other exercise. EMG compares a muscle with itself, "
             "never one muscle with another.",
             style="dim",
         )
@@ -636,7 +638,7 @@ def cues_view(r: CuesResult, frame: Frame) -> RenderableType:
         else:
             label.append(f"\nwhy: {c.why}")
             table.add_row(label, grade(c.evidence))
-    return Group(_fixed_widths(table, width), Text(NOT_ADVICE, style="dim italic"))
+    return Group(_fixed_widths(table, width), Text(f"{HOW_SURE}. {NOT_ADVICE}", style="dim italic"))
 
 
 def sources_view(r: SourcesResult, frame: Frame) -> RenderableType:
@@ -821,12 +823,12 @@ def _stance_summary(report: StanceReport, *, explained: bool = False) -> list[Re
         out.append(
             Text(
                 "Emphasis is how hard each muscle works in the neutral stance; a change moves its bar only where "
-                "that keeps it below every muscle it was not measured to out-work. A grade is how sure, not how big.",
+                f"that keeps it below every muscle it was not measured to out-work. {HOW_SURE}.",
                 style="dim",
             )
         )
     else:
-        out.append(Text("A grade is how sure, not how big. Every finding behind each line: --explain.", style="dim"))
+        out.append(Text(f"{HOW_SURE}. Every finding behind each line: --explain.", style="dim"))
     if not report.choices:
         flags = ", ".join(f.flag for spec in DIMENSION_SPECS for f in spec.flags)
         out.append(Text(f"Try {flags} or --load to see how the work shifts.", style="dim"))
@@ -834,40 +836,44 @@ def _stance_summary(report: StanceReport, *, explained: bool = False) -> list[Re
 
 
 def target_view(t: TargetResult, frame: Frame) -> RenderableType:
+    """The stances that raise the target, best first. A table where every column fits whole;
+    below that, one block per stance, so its name (the answer) is never squeezed out."""
     report, catalog, glyphs, width = t.report, t.catalog, frame.glyphs, frame.width
     what = "group" if report.kind == "group" else "muscle"
     parts: list[RenderableType] = [Text(f"Stances for the {report.name.lower()} ({what})", style="bold")]
-    if report.recommendations:
-        wide = width >= WIDE
-        table = (
-            _table("#", Wrap("Stance"), "Target", "Evidence", "Findings", Wrap("Also changes"))
-            if wide
-            else _table("#", Wrap("Stance"), "Target", "Evidence")
-        )
-        for r in report.recommendations:
-            raised = (
-                "all"
-                if len(r.raised) == len(report.muscle_ids)
-                else ", ".join(advisor.names_for(catalog, list(r.raised)))
-            )
-            target = f"{glyphs.arrow('more')} more" + ("" if raised == "all" else f" ({raised})")
-            cells: list[RenderableType] = [str(r.rank), r.label, Text(target, style="green"), grade(r.evidence)]
-            if wide:
-                changes = advisor.describe_changes(catalog, r.also)
-                also = (
-                    ", ".join(f"{name} {glyphs.arrow('more' if change > 0 else 'less')}" for name, change in changes)
-                    or "nothing else"
-                )
-                sources = dict.fromkeys(catalog.source(f.source).label for f in catalog.findings if f.id in r.findings)
-                cells += [", ".join(sources) or "none (claims only)", also]
-            table.add_row(*cells)
-        parts.append(_fixed_widths(table, width))
+    rows = [_recommendation_cells(r, report, catalog, glyphs) for r in report.recommendations]
+    if rows:
+        table = _table("#", "Stance", "Target", "Evidence", "Findings", Wrap("Also changes"))
+        for rank, label, target, evidence, sources, also in rows:
+            table.add_row(rank, label, Text(target, style="green"), grade(evidence), sources, also)
+        if _set_widths(table, width, min_flex=24):
+            parts.append(table)
+        else:
+            for rank, label, target, evidence, sources, also in rows:
+                head = Text(f"{rank}. {label}: ", style="bold")
+                head.append(target, style="green")
+                head.append(" (")
+                head.append(grade(evidence))
+                head.append(")")
+                parts += [head, Padding(Text(f"findings: {sources}; also changes: {also}"), (0, 0, 0, 3))]
         cautions = dict.fromkeys(c for r in report.recommendations for c in r.cautions)
         parts += [Text(f"Caution, {c}", style="yellow") for c in cautions]
+        parts.append(Text(f"{HOW_SURE}.", style="dim"))
     if report.note:
         parts.append(Text(report.note, style="yellow"))
     parts += _claimed_options(report, catalog)
     return Group(*parts)
+
+
+def _recommendation_cells(
+    r: Recommendation, report: TargetReport, catalog: Catalog, glyphs: Glyphs
+) -> tuple[str, str, str, str, str, str]:
+    raised = "all" if len(r.raised) == len(report.muscle_ids) else ", ".join(advisor.names_for(catalog, list(r.raised)))
+    target = f"{glyphs.arrow('more')} more" + ("" if raised == "all" else f" ({raised})")
+    changes = advisor.describe_changes(catalog, r.also)
+    also = ", ".join(f"{name} {glyphs.arrow('more' if change > 0 else 'less')}" for name, change in changes)
+    sources = dict.fromkeys(catalog.source(f.source).label for f in catalog.findings if f.id in r.findings)
+    return str(r.rank), r.label, target, r.evidence, ", ".join(sources), also or "nothing else"
 
 
 def _row_name(catalog: Catalog, row: CompareRow) -> str:
@@ -1053,7 +1059,7 @@ def evidence_view(r: EvidenceResult, frame: Frame) -> RenderableType:
                 line.append(f" ({', '.join(said.decided_by)})")
             parts.append(Padding(line, (0, 0, 0, 2)))
     parts.append(
-        Text("Findings carry over only to the comparison they made; see README, How evidence is graded.", style="dim")
+        Text(f"Findings carry over only to the comparison they made. {HOW_SURE} (legpress grades).", style="dim")
     )
     return Group(*parts)
 
