@@ -50,7 +50,7 @@ def test_each_change_has_its_own_pattern_and_colour() -> None:
 
 
 def test_high_feet_shade_the_glutes_as_more(catalog: Catalog) -> None:
-    assert glute_cell(draw(catalog, Stance(), ascii=True)) == ":"  # nothing measured in the neutral stance
+    assert glute_cell(draw(catalog, Stance(), ascii=True)) == "#"  # the neutral map shades by role: primary
     assert glute_cell(draw(catalog, Stance.of(height="high"), ascii=True)) == "+"
 
 
@@ -262,7 +262,7 @@ def test_shapes_come_from_data(run: Run, data_copy: Path) -> None:
     text = text.replace('"   .....        .....   ",', '"   .zzZ.        .....   ",', 1)
     path.write_text(text, encoding="utf-8")
     out = run("--data", str(data_copy), "map", "--svg", str(data_copy.parent / "m.svg")).stdout
-    assert ".::Z." in out
+    assert ".##Z." in out  # the gluteus maximus, a primary mover, in the neutral map
     svg = (data_copy.parent / "m.svg").read_text(encoding="utf-8")
     front = svg[svg.index('data-view="front"') : svg.index('data-view="back"')]
     # drawn on both legs: the path and its mirror image in a 200-wide view
@@ -276,3 +276,19 @@ def test_the_readme_screenshot_shows_the_current_handout() -> None:
     assert make_docs.shown_page(shot) == hashlib.sha256(page).hexdigest(), (
         f"docs/{make_docs.SCREENSHOT} is stale: run python scripts/make_docs.py (needs chromium)"
     )
+
+
+def test_the_neutral_map_shows_what_the_leg_press_works_by_role(run: Run, tmp_path: Path) -> None:
+    text = run("map", env={"COLUMNS": "100", "NO_COLOR": "1"}).stdout
+    assert "Role: ## primary mover  xx secondary mover  '' stabilizer" in text
+    assert "Gluteus maximus (back): primary mover, 3/5" in text
+    assert "Gastrocnemius (back)" in text  # the view that shows most of it
+    body = text.split("Role:")[0]
+    assert {"#", "x", "'"} <= set(body) and ":" not in body  # nothing drawn as "not measured"
+    out = tmp_path / "m.svg"
+    assert run("map", "--svg", str(out)).exit_code == 0
+    svg = out.read_text(encoding="utf-8")
+    assert 'fill="url(#lp-primary)"' in svg and 'fill="url(#lp-stabilizer)"' in svg
+    assert "url(#lp-not_measured)" not in svg.split("<desc")[0].split("</defs>")[-1]
+    changed = run("map", "--high").stdout
+    assert "Change:" in changed and "Role:" not in changed

@@ -74,6 +74,9 @@ def test_shading_follows_the_stance_with_a_pattern_and_a_title(run: Run, tmp_pat
         "lp-not_reported",
         "lp-not_measured",
         "lp-claimed",
+        "lp-primary",
+        "lp-secondary",
+        "lp-stabilizer",
     }
 
 

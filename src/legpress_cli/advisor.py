@@ -676,6 +676,16 @@ class StanceReport(NamedTuple):
     def against_neutral(self) -> bool:
         return self.base == NEUTRAL_STANCE
 
+    @property
+    def neutral(self) -> bool:
+        """The neutral stance on its own: nothing is compared, so a map shows what works."""
+        return self.stance == self.base == NEUTRAL_STANCE
+
+    def shade_of(self, v: Verdict) -> str:
+        """How a map shades a muscle: by its role in the neutral stance (vocab.ROLES), else by
+        its change (vocab.SHADES)."""
+        return v.muscle.role if self.neutral else v.shade
+
     def machines(self) -> tuple[tuple[str, tuple[str, ...]], ...]:
         """Each machine the applicable findings were measured on, with the studies on it."""
         seen: dict[str, dict[str, None]] = {}

@@ -31,7 +31,7 @@ from rich.text import DEFAULT_JUSTIFY, DEFAULT_OVERFLOW, Span, Text
 from legpress_cli import advisor, results, words
 from legpress_cli.advisor import DIRECTION_WORDS
 from legpress_cli.errors import OutputClosed
-from legpress_cli.vocab import DIMENSION_SPECS, SHADES
+from legpress_cli.vocab import DIMENSION_SPECS, ROLES, SHADES
 
 if TYPE_CHECKING:
     from typing import NamedTuple
@@ -930,8 +930,18 @@ SHADE: dict[str, tuple[str, str, str]] = {
     "not_reported": ("o", "#d8d2c4", "black"),
     "not_measured": (":", "#f3efe6", "black"),
     "claimed": ("c", "#f4d35e", "black"),
+    # The neutral stance: what the leg press works, by role.
+    "primary": ("#", "#9e1b32", "white"),
+    "secondary": ("x", "#e07b54", "black"),
+    "stabilizer": ("'", "#f6d5b8", "black"),
 }
-SHADE_WORDS: dict[str, str] = {**DIRECTION_WORDS, "claimed": "claimed, not measured"}
+SHADE_WORDS: dict[str, str] = {
+    **DIRECTION_WORDS,
+    "claimed": "claimed, not measured",
+    "primary": "primary mover",
+    "secondary": "secondary mover",
+    "stabilizer": "stabilizer",
+}
 
 
 def _draw_view(
@@ -944,7 +954,7 @@ def _draw_view(
 ) -> Text:
     out = Text(title.center(len(rows[0])).rstrip() + "\n", style="bold")
     verdicts = report.by_muscle()
-    directions = {key: verdicts[mid].shade for key, mid in regions.items()}
+    directions = {key: report.shade_of(verdicts[mid]) for key, mid in regions.items()}
     for n, row in enumerate(rows.__iter__()):
         line = Text()
         for ch in row:
@@ -966,16 +976,13 @@ def _draw_view(
 
 def _map_legend(catalog: Catalog, report: StanceReport, frame: Frame) -> RenderableType:
     glyphs, color = frame.glyphs, frame.color
-    scale = Text("Change: ")
-    for direction in SHADES:
-        pattern, bg, fg = SHADE[direction]
+    scale = Text("Role: " if report.neutral else "Change: ")
+    for key in ROLES if report.neutral else SHADES:
+        pattern, bg, fg = SHADE[key]
         scale.append(pattern * 2, style=f"bold {fg} on {bg}" if color else "")
-        scale.append(f" {SHADE_WORDS[direction]}  ")
+        scale.append(f" {SHADE_WORDS[key]}  ")
     scale.rstrip()
-    keys: dict[str, tuple[str, str]] = {}
-    for v in catalog.views:
-        for key, mid in v.regions.items():
-            keys.setdefault(mid, (v.title, key.upper()))
+    keys = _map_keys(catalog)
     table = Table.grid(padding=(0, 1))
     columns = 2 if frame.width >= WIDE else 1
     for _ in range(columns):
@@ -985,9 +992,17 @@ def _map_legend(catalog: Catalog, report: StanceReport, frame: Frame) -> Rendera
         if verdict.muscle.id not in keys:
             continue
         view, key = keys[verdict.muscle.id]
+        m = verdict.muscle
+        if report.neutral:
+            deep = ", surface EMG does not record it" if not m.surface_emg else ""
+            label = Text(f"{key} {m.name} ({view.lower()}): {SHADE_WORDS[m.role]}, {m.emphasis}/5{deep} (")
+            label.append(grade(m.baseline.evidence))
+            label.append(")")
+            cells.append(label)
+            continue
         change = f"{glyphs.arrow(verdict.direction)} {DIRECTION_WORDS[verdict.direction]}"
         claimed = "".join(f" ({glyphs.claimed(w)})" for w in dict.fromkeys(u.claim.direction for u in verdict.claimed))
-        label = Text(f"{key} {verdict.muscle.name} ({view.lower()}): {change}{claimed}")
+        label = Text(f"{key} {m.name} ({view.lower()}): {change}{claimed}")
         if verdict.grade:
             label.append(" (")
             label.append(grade(verdict.grade))
@@ -995,8 +1010,23 @@ def _map_legend(catalog: Catalog, report: StanceReport, frame: Frame) -> Rendera
         cells.append(label)
     for i in range(0, len(cells), columns):
         table.add_row(*cells[i : i + columns])
-    title = advisor.question_label(catalog, report.stance, report.base)
-    return Group(Text(f"Stance: {title}", style="bold"), scale, table)
+    if report.neutral:
+        heading = "What the leg press works, by role (emphasis out of 5; add a stance option to see it change)"
+    else:
+        heading = "Stance: " + advisor.question_label(catalog, report.stance, report.base)
+    return Group(Text(heading, style="bold"), scale, table)
+
+
+def _map_keys(catalog: Catalog) -> dict[str, tuple[str, str]]:
+    """Each muscle's view and letter: the view that shows most of it (the calves are a back-view
+    muscle, though the front view shows their edges)."""
+    best: dict[str, tuple[int, str, str]] = {}
+    for v in catalog.views:
+        for key, mid in v.regions.items():
+            size = sum(row.lower().count(key) for row in v.rows)
+            if size > best.get(mid, (-1, "", ""))[0]:
+                best[mid] = (size, v.title, key.upper())
+    return {mid: (title, key) for mid, (_, title, key) in best.items()}
 
 
 def evidence_view(r: EvidenceResult, frame: Frame) -> RenderableType:

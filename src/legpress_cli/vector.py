@@ -16,6 +16,7 @@ from typing import TYPE_CHECKING
 
 from legpress_cli.advisor import DIRECTION_WORDS, names_for, stance_label
 from legpress_cli.paths import drawn
+from legpress_cli.vocab import ROLES
 from legpress_cli.vocab import SHADES as SHADE_KEYS
 
 if TYPE_CHECKING:
@@ -40,6 +41,10 @@ SHADES: dict[str, tuple[str, str, str]] = {
         "#f4d35e",
         '<path d="M0 3 L3 0 L6 3" fill="none" stroke="#6b5300" stroke-width="0.9"/>',
     ),
+    # The neutral stance: what the leg press works, by role.
+    "primary": ("primary mover", "#9e1b32", '<path d="M0 0 L6 6 M6 0 L0 6" stroke="#ffffff" stroke-width="0.8"/>'),
+    "secondary": ("secondary mover", "#e07b54", '<path d="M0 3 L6 3" stroke="#5c1607" stroke-width="1"/>'),
+    "stabilizer": ("stabilizer", "#f6d5b8", '<circle cx="3" cy="3" r="0.8" fill="#5c1607"/>'),
 }
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 INK = "#1a1a1a"
@@ -52,7 +57,7 @@ ROTATED = ' patternTransform="rotate(45)"'
 
 def describe(catalog: Catalog, report: StanceReport) -> str:
     """The map in words: its <desc>, and the handout's text where a drawing cannot go."""
-    return _description(catalog, _drawn_views(catalog), report.by_muscle())
+    return _description(catalog, _drawn_views(catalog), report)
 
 
 def _drawn_views(catalog: Catalog) -> list[View]:
@@ -62,23 +67,25 @@ def _drawn_views(catalog: Catalog) -> list[View]:
 def map_svg(catalog: Catalog, report: StanceReport) -> str:
     """The map for this stance, as a file of its own or to place inside an HTML page."""
     views = _drawn_views(catalog)
-    verdicts = report.by_muscle()
     stance = stance_label(catalog, report.stance)
     base = "the neutral stance" if report.against_neutral else stance_label(catalog, report.base)
     title = f"Leg press, {stance}: how each muscle's work changes against {base}"
     heading = (f"Leg press: {stance}", f"Change in each muscle's work against {base}")
+    if report.neutral:
+        title = "Leg press: the muscles it works, by role"
+        heading = ("Leg press: what it works", "Each muscle by its role: primary mover, secondary mover, stabilizer")
     if not views:
         return _document(460, 80, title, NO_DRAWING, [_text(10, 40, NO_DRAWING)])
     x = 0
     body: list[str] = [_text(0, 14, heading[0], size=13, weight="bold"), _text(0, 30, heading[1], size=10)]
     for view in views:
-        body.append(_view(view, verdicts, x))
+        body.append(_view(view, report, x))
         x += _size(view)[0] + GAP
     width = x - GAP
     height = TOP + max(_size(v)[1] for v in views) + 12
-    legend, legend_height = _legend(catalog, views, verdicts, height, width)
+    legend, legend_height = _legend(catalog, views, report, height, width)
     body += legend
-    return _document(width, height + legend_height, title, _description(catalog, views, verdicts), body)
+    return _document(width, height + legend_height, title, _description(catalog, views, report), body)
 
 
 def _size(view: View) -> tuple[int, int]:
@@ -86,7 +93,8 @@ def _size(view: View) -> tuple[int, int]:
     return view.size[0], view.size[1]
 
 
-def _view(view: View, verdicts: dict[str, Verdict], x: int) -> str:
+def _view(view: View, report: StanceReport, x: int) -> str:
+    verdicts = report.by_muscle()
     width, _ = _size(view)
     assert view.outline is not None
     keys = {mid: key.upper() for key, mid in view.regions.items()}
@@ -101,9 +109,10 @@ def _view(view: View, verdicts: dict[str, Verdict], x: int) -> str:
         verdict = verdicts.get(shape.muscle)
         if verdict is None:
             continue
-        direction = verdict.shade
+        direction = report.shade_of(verdict)
         words = SHADES[direction][0]
-        grade = f", {verdict.grade} evidence" if verdict.grade else ""
+        shown_grade = verdict.muscle.baseline.evidence if report.neutral else verdict.grade
+        grade = f", {shown_grade} evidence" if shown_grade else ""
         deep = " (deep, under the surface muscles)" if shape.deep else ""
         style = ' stroke-dasharray="4 2.5" fill-opacity="0.55"' if shape.deep else ""
         parts.append(
@@ -127,14 +136,14 @@ def _key(x: float, y: float, letter: str) -> str:
     )
 
 
-def _legend(
-    catalog: Catalog, views: list[View], verdicts: dict[str, Verdict], top: int, width: int
-) -> tuple[list[str], int]:
+def _legend(catalog: Catalog, views: list[View], report: StanceReport, top: int, width: int) -> tuple[list[str], int]:
+    verdicts = report.by_muscle()
+    shown = ROLES if report.neutral else SHADE_KEYS
     out: list[str] = []
     columns = 3
     step = width / columns
-    rows = -(-len(SHADE_KEYS) // columns)
-    for n, direction in enumerate(SHADE_KEYS):
+    rows = -(-len(shown) // columns)
+    for n, direction in enumerate(shown):
         x, y = (n % columns) * step, top + (n // columns) * 18
         out.append(
             f'<rect x="{x:g}" y="{y}" width="20" height="12" fill="url(#lp-{direction})" stroke="{INK}"'
@@ -149,9 +158,13 @@ def _legend(
     y += 24
     for n, (letter, mid) in enumerate(entries):
         v = verdicts[mid]
-        grade = f" ({v.grade})" if v.grade else ""
-        claimed = "".join(f", claimed {u.claim.direction}" for u in v.claimed)
-        line = f"{v.muscle.name}: {DIRECTION_WORDS[v.direction]}{grade}{claimed}"
+        if report.neutral:
+            m = v.muscle
+            line = f"{m.name}: {m.role}, {m.emphasis}/5"  # the grade is in each shape's title
+        else:
+            grade = f" ({v.grade})" if v.grade else ""
+            claimed = "".join(f", claimed {u.claim.direction}" for u in v.claimed)
+            line = f"{v.muscle.name}: {DIRECTION_WORDS[v.direction]}{grade}{claimed}"
         cx, cy = (0 if n < half else width / 2), y + (n % half) * KEY_ROW
         out.append(_key(cx + 7, cy + 2, letter))
         out.append(_text(cx + 18, cy + 5.5, line, size=10))
@@ -169,19 +182,22 @@ def _key_entries(views: list[View], verdicts: dict[str, Verdict]) -> list[tuple[
     return list(seen.values())
 
 
-def _description(catalog: Catalog, views: list[View], verdicts: dict[str, Verdict]) -> str:
+def _description(catalog: Catalog, views: list[View], report: StanceReport) -> str:
     """The figure in words, for a screen reader and for anyone who cannot see the shading."""
     if not views:
         return NO_DRAWING
+    verdicts = report.by_muscle()
     drawn = [mid for v in views for mid in dict.fromkeys(s.muscle for s in v.shape) if mid in verdicts]
     drawn = list(dict.fromkeys(drawn))
     titles = " and ".join(v.title.lower() for v in views)
-    sentences = [f"Outlines of the hips and legs seen from the {titles}, each muscle shaded by its change."]
-    for direction in SHADE_KEYS:
+    by = "its role in the lift" if report.neutral else "its change"
+    sentences = [f"Outlines of the hips and legs seen from the {titles}, each muscle shaded by {by}."]
+    for direction in ROLES if report.neutral else SHADE_KEYS:
         by_grade: dict[str | None, list[str]] = {}
         for mid in drawn:
-            if verdicts[mid].shade == direction:
-                by_grade.setdefault(verdicts[mid].grade, []).append(mid)
+            if report.shade_of(verdicts[mid]) == direction:
+                shown = verdicts[mid].muscle.baseline.evidence if report.neutral else verdicts[mid].grade
+                by_grade.setdefault(shown, []).append(mid)
         for grade, ids in by_grade.items():
             said = f" ({grade} evidence)" if grade else ""
             sentences.append(f"{SHADES[direction][0].capitalize()}{said}: {', '.join(names_for(catalog, ids))}.")
@@ -193,7 +209,7 @@ def _description(catalog: Catalog, views: list[View], verdicts: dict[str, Verdic
 
 def _patterns() -> str:
     out = ["<defs>"]
-    for direction in SHADE_KEYS:
+    for direction in (*SHADE_KEYS, *ROLES):
         _, fill, marks = SHADES[direction]
         out.append(
             f'<pattern id="lp-{direction}" width="6" height="6" patternUnits="userSpaceOnUse"'
