@@ -4,6 +4,7 @@ file or to stdout. The browser checks (print, screenshot, console) are in test_b
 from __future__ import annotations
 
 import itertools
+import os
 import re
 import stat
 import xml.etree.ElementTree as ET
@@ -31,7 +32,7 @@ def parsed(html: str) -> ET.Element:
 def test_high_wide_writes_a_file_with_the_map_and_the_table(run: Run, tmp_path: Path) -> None:
     out = tmp_path / "h.html"
     result = run("report", "--high", "--wide", "-o", str(out))
-    assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
+    assert (result.exit_code, result.stdout, result.stderr) == (0, "", f"legpress: wrote {out}\n")
     html = out.read_text(encoding="utf-8")
     root = parsed(html)
     assert root.get("lang") == "en"
@@ -137,7 +138,7 @@ def test_the_date_follows_source_date_epoch(run: Run) -> None:
     ("args", "expected"),
     [
         ([], "Missing option '-o' / '--output'."),
-        (["-o", "-", "--format", "pdf"], "'pdf' is not one of 'html', 'markdown'."),
+        (["-o", "-", "--format", "epub"], "'epub' is not one of 'html', 'markdown', 'pdf'."),
         (["-o", "-", "--high", "--low"], "--high and --low both set the foot height; choose one"),
     ],
     ids=["no output", "bad format", "clashing options"],
@@ -169,3 +170,65 @@ def test_replaces_a_file_whole_and_keeps_its_mode(run: Run, tmp_path: Path) -> N
     assert run("report", "--format", "markdown", "-o", str(out)).exit_code == 0
     assert out.read_text(encoding="utf-8").startswith("# Leg press: neutral stance\n")
     assert stat.S_IMODE(out.stat().st_mode) == 0o600
+
+
+def _chromium_or_skip() -> None:
+    from legpress_cli.pdf import find_chromium
+
+    if find_chromium() is None:
+        if os.environ.get("LEGPRESS_REQUIRE_BROWSER") == "1":
+            pytest.fail("Chromium is required here")
+        pytest.skip("no Chromium installed")
+
+
+def test_a_pdf_name_gets_a_real_pdf_of_two_pages_at_most(run: Run, tmp_path: Path) -> None:
+    _chromium_or_skip()
+    out = tmp_path / "client.pdf"
+    result = run("report", "--high", "--vs", "low", "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    data = out.read_bytes()
+    from legpress_cli.pdf import page_count
+
+    assert data.startswith(b"%PDF-") and 1 <= page_count(data) <= 2
+    assert result.stderr == f"legpress: wrote {out}, {page_count(data)} page{'s' if page_count(data) > 1 else ''}\n"
+
+
+def test_without_chromium_a_pdf_is_a_usage_error_with_a_way_round(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    env = {**os.environ, "PATH": str(tmp_path), "LEGPRESS_CHROMIUM": ""}
+    result = subprocess.run(
+        [sys.executable, "-m", "legpress_cli", "report", "-o", str(tmp_path / "c.pdf")], capture_output=True, env=env
+    )
+    assert result.returncode == 2
+    assert b"writing a PDF needs Chromium" in result.stderr and b"-o handout.html" in result.stderr
+    assert not (tmp_path / "c.pdf").exists()
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["report", "-o", "c.png"], "-o c.png: a handout is HTML, Markdown or PDF"),
+        (["report", "--format", "html", "-o", "notes.md"], "--format html and -o notes.md disagree"),
+        (["map", "--svg", "map.png"], "--svg map.png: the picture is SVG, so the name must end in .svg"),
+        (["report", "--format", "pdf", "-o", "-"], "a PDF is not written to standard output"),
+    ],
+)
+def test_a_file_is_what_its_name_says(
+    run: Run, tmp_path: Path, monkeypatch: pytest.MonkeyPatch, args: list[str], message: str
+) -> None:
+    if "pdf" in args:
+        _chromium_or_skip()
+    monkeypatch.chdir(tmp_path)
+    result = run(*args)
+    assert result.exit_code == 2 and result.stdout == ""
+    assert result.stderr.startswith(f"legpress: error: {message}") and result.stderr.count("\n") == 1
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_the_suffix_chooses_the_format_and_the_file_is_reported(run: Run, tmp_path: Path) -> None:
+    notes = tmp_path / "notes.md"
+    result = run("report", "--high", "-o", str(notes))
+    assert result.exit_code == 0 and result.stderr == f"legpress: wrote {notes}\n"
+    assert notes.read_text(encoding="utf-8").startswith("# Leg press: high feet")

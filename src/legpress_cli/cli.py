@@ -23,7 +23,7 @@ from legpress_cli.commands import COMMANDS, WITH_JSON
 from legpress_cli.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, LegpressError, OutputClosed, UsageProblem, shown
 from legpress_cli.vocab import DIMENSION_SPECS, Phase, Role
 
-DocumentFormat = Literal["html", "markdown"]
+DocumentFormat = Literal["html", "markdown", "pdf"]
 
 if TYPE_CHECKING:
     from legpress_cli import advisor, results
@@ -65,6 +65,12 @@ def _say(line: str) -> None:
 
 def _note(message: str) -> None:
     _say(f"legpress: {shown(message)}\n")
+
+
+def _wrote(name: str, detail: str = "") -> None:
+    """Say which file was written; a stream or device written into is not a file to report."""
+    if not name.startswith(("/dev/", "/proc/")):
+        _note(f"wrote {name}{detail}")
 
 
 def _read_as(guessed_from: str | None, name: str, json_: bool) -> None:
@@ -418,7 +424,11 @@ def _answer(ctx: typer.Context, result: "Result", json_: bool, svg: Path | None 
         from legpress_cli.catalog import builtin_data_dir
         from legpress_cli.outfile import save
 
+        name = str(svg)
+        if not name.startswith("/dev/") and svg.suffix.lower() != ".svg":
+            raise UsageProblem(f"--svg {name}: the picture is SVG, so the name must end in .svg", "e.g. --svg legs.svg")
         save(svg, render_result(result, "svg"), _data_dir(ctx) or builtin_data_dir())
+        _wrote(name)
     _write(render_result(result, "json" if json_ else "text"), utf8=json_)
 
 
@@ -817,11 +827,17 @@ def report(
         ),
     ],
     format_: Annotated[
-        DocumentFormat, typer.Option("--format", help="html: one page to print or email; markdown: for notes.")
-    ] = "html",
+        DocumentFormat | None,
+        typer.Option(
+            "--format",
+            help="html: one page to print or email; markdown: for notes; pdf: printed by Chromium. "
+            "Default: from the file's suffix (.html, .md, .pdf), html for '-'.",
+        ),
+    ] = None,
     **given: Any,
 ) -> None:
     """A handout for one stance: the body map, muscles, cues and sources on one printable page."""
+    fmt = _document_format(output, format_)
     chosen = _stance(ctx, given)
     against = _against(ctx, given, chosen)
     catalog = _catalog(ctx)
@@ -830,16 +846,54 @@ def report(
     )
     from legpress_cli.answer import render_document
 
-    text = render_document(result, format_)
+    text = render_document(result, "markdown" if fmt == "markdown" else "html")
+    body: str | bytes = text
+    pages = ""
+    if fmt == "pdf":
+        from legpress_cli.pdf import html_to_pdf, page_count
+
+        body = html_to_pdf(text)
+        count = page_count(body)
+        pages = f", {count} page{'s' if count != 1 else ''}"
     if output == "-":
-        _write(text, utf8=True)  # the page says it is UTF-8, whatever the locale
+        if isinstance(body, bytes):
+            raise UsageProblem("a PDF is not written to standard output", "give -o a file name, e.g. handout.pdf")
+        _write(body, utf8=True)  # the page says it is UTF-8, whatever the locale
         return
     from legpress_cli.catalog import builtin_data_dir
     from legpress_cli.outfile import save
 
-    save(output, text, _data_dir(ctx) or builtin_data_dir(), f"handout.{'md' if format_ == 'markdown' else 'html'}")
+    save(output, body, _data_dir(ctx) or builtin_data_dir(), f"handout.{_SUFFIX_OF[fmt]}")
+    _wrote(output, pages)
     global _ANSWERED_IN_A_FILE
     _ANSWERED_IN_A_FILE = True
+
+
+_FORMAT_OF_SUFFIX: dict[str, DocumentFormat] = {
+    ".html": "html",
+    ".htm": "html",
+    ".md": "markdown",
+    ".markdown": "markdown",
+    ".pdf": "pdf",
+}
+_SUFFIX_OF: dict[str, str] = {"html": "html", "markdown": "md", "pdf": "pdf"}
+
+
+def _document_format(output: str, given: DocumentFormat | None) -> DocumentFormat:
+    """The handout's format: what --format says, else the file's suffix; the two must agree,
+    so a file is always what its name says."""
+    if output == "-" or output.startswith("/dev/"):
+        return given or "html"
+    if output.endswith(("/", os.sep)) or os.path.isdir(output):  # noqa: PTH112  pathlib costs start-up here
+        raise UsageProblem(f"cannot write {output}: it is a folder", "give a file name, e.g. handout.html")
+    suffix = os.path.splitext(output)[1].lower()  # noqa: PTH122  a name, not a path to touch
+    implied = _FORMAT_OF_SUFFIX.get(suffix)
+    if implied is None:
+        known = ", ".join(_FORMAT_OF_SUFFIX)
+        raise UsageProblem(f"-o {output}: a handout is HTML, Markdown or PDF", f"end the name in {known}")
+    if given is not None and given != implied:
+        raise UsageProblem(f"--format {given} and -o {output} disagree", f"name the file .{_SUFFIX_OF[given]}")
+    return implied
 
 
 def _today() -> str:

@@ -29,7 +29,7 @@ _HINTS = {
 }
 
 
-def save(path: Path | str, text: str, data_dir: Path, example: str = "legs.svg") -> None:
+def save(path: Path | str, text: str | bytes, data_dir: Path, example: str = "legs.svg") -> None:
     """Write `text` to `path` the way a careful shell's `>` would, but whole or not at all.
 
     Refused (a usage error, exit 2): a folder, a name ending in a slash, anything in the data
@@ -42,8 +42,9 @@ def save(path: Path | str, text: str, data_dir: Path, example: str = "legs.svg")
     if str(path).endswith(("/", os.sep)) or _is_dir(shown):
         raise UsageProblem(f"cannot write {shown}: it is a folder", f"give a file name, e.g. {example}")
     fd = _stream_fd(str(path))
+    body = text.encode("utf-8") if isinstance(text, str) else text
     if fd is not None:  # /dev/stdout, /dev/fd/2: what the caller's redirection opened, as it is
-        _write_fd(fd, text.encode("utf-8"), shown)
+        _write_fd(fd, body, shown)
         return
     try:
         target = Path(os.path.realpath(shown))  # through a symlink to the file it names
@@ -57,7 +58,6 @@ def save(path: Path | str, text: str, data_dir: Path, example: str = "legs.svg")
             f"cannot write {shown}: it is inside the data folder {data}, which legpress only reads",
             "choose a file outside the data folder",
         )
-    body = text.encode("utf-8")
     if _special(shown):  # a FIFO, a device: no rename can stand in for it; write into it, as cp does
         _write_into(shown, body, shown=shown)
         return
