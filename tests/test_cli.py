@@ -117,8 +117,8 @@ def test_bad_role_lists_the_valid_ones(run: Run) -> None:
     assert result.exit_code == 2
     assert result.stdout == ""
     assert result.stderr == (
-        "legpress: error: Invalid value for '--role': Value error, 'boss' is not one of 'primary', "
-        "'secondary', 'stabilizer'. (hint: see 'legpress muscles --help')\n"
+        "legpress: error: Invalid value for '--role': 'boss' is not one of primary, secondary, stabilizer "
+        "(hint: see 'legpress muscles --help')\n"
     )
 
 
@@ -295,7 +295,8 @@ def test_unknown_option(run: Run) -> None:
     result = run("cues", "--fast")
     assert result.exit_code == 2
     assert result.stderr == (
-        "legpress: error: No such option: --fast (Possible options: --phase) (hint: see 'legpress cues --help')\n"
+        "legpress: error: No such option: --fast (Possible options: --format, --phase) "
+        "(hint: see 'legpress cues --help')\n"
     )
 
 
@@ -485,3 +486,42 @@ def test_knee_says_pain_needs_a_clinician(run: Run) -> None:
     assert result.exit_code == 0
     assert "for a clinician to assess, not for a tool" in result.stdout
     assert result.stdout.startswith("The knee: what was measured, and what changes it\nBy foot height\n")
+
+
+def test_evidence_as_csv_parses(run: Run, catalog: Any) -> None:
+    import csv
+    import io
+
+    result = run("evidence", "--format", "csv")
+    assert result.exit_code == 0
+    rows = list(csv.DictReader(io.StringIO(result.stdout)))
+    assert rows and set(rows[0]) >= {"study", "comparison", "muscle", "result", "sample"}
+    assert {r["result"] for r in rows} <= {"more", "less", "no_difference", "not_reported"}
+    assert len(rows) == sum(len(catalog.recorded(f)) for f in catalog.findings)
+
+
+def test_sources_as_bibtex_one_entry_each(run: Run, catalog: Any) -> None:
+    text = run("sources", "--format", "bibtex").stdout
+    entries = [e for e in text.split("\n@") if e.strip()]
+    assert len(entries) == len(catalog.sources)
+    for entry in entries:
+        assert "author = {" in entry and "title = {" in entry and "year = {" in entry
+    assert "doi = {10.1519/JSC.0b013e3181739445}" in text
+    assert "author = {Da Silva EM and Brentano MA and Cadore EL" in text
+
+
+def test_sources_show_dois(run: Run) -> None:
+    assert "doi:10.1519/JSC.0b013e3181739445" in run("sources", env={"COLUMNS": "300"}).stdout
+
+
+def test_format_and_json_both_is_a_usage_error(run: Run) -> None:
+    result = run("muscles", "--json", "--format", "csv")
+    assert result.exit_code == 2 and "--json and --format csv both choose the output" in result.stderr
+
+
+def test_choices_match_whatever_their_case(run: Run) -> None:
+    assert run("cues", "--phase", "Bottom").stdout == run("cues", "--phase", "bottom").stdout
+    bad = run("muscles", "--role", "bogus")
+    assert bad.exit_code == 2
+    assert "Invalid value for '--role': 'bogus' is not one of primary, secondary, stabilizer" in bad.stderr
+    assert "Value error" not in bad.stderr

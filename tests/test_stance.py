@@ -447,7 +447,7 @@ def test_repeating_the_same_choice_is_fine(run_json: Callable[..., Any]) -> None
 def test_bad_stance_value(run: Run) -> None:
     result = run("stance", "--height", "sky")
     assert result.exit_code == 2
-    assert "'sky' is not one of 'middle', 'low', 'high'" in result.stderr
+    assert "'sky' is not one of middle, low, high" in result.stderr
 
 
 @pytest.mark.parametrize(

@@ -16,7 +16,7 @@ if TYPE_CHECKING:
 if TYPE_CHECKING:
     from legpress_cli.results import Result
 
-Format = Literal["json", "text", "svg"]
+Format = Literal["json", "text", "svg", "csv", "bibtex"]
 DocumentFormat = Literal["html", "markdown"]
 
 
@@ -25,6 +25,10 @@ def render_result(result: Result, fmt: Format) -> str:
         from legpress_cli.jsonview import dumps, envelope
 
         return dumps(envelope(result))
+    if fmt in ("csv", "bibtex"):
+        from legpress_cli.tabular import render as tabulate
+
+        return tabulate(result, fmt)
     if fmt == "svg" and isinstance(result, MapResult):
         from legpress_cli.vector import map_svg
 

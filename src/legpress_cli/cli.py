@@ -13,7 +13,7 @@ import traceback
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, cast
 
 import typer
 from typer.core import TyperCommand, TyperGroup
@@ -21,7 +21,7 @@ from typer.core import TyperCommand, TyperGroup
 from legpress_cli import __version__
 from legpress_cli.commands import COMMANDS, WITH_JSON
 from legpress_cli.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, LegpressError, OutputClosed, UsageProblem, shown
-from legpress_cli.vocab import DIMENSION_SPECS, Phase, Role
+from legpress_cli.vocab import DIMENSION_SPECS, PHASES, ROLES, Phase, Role
 
 DocumentFormat = Literal["html", "markdown", "pdf"]
 
@@ -410,11 +410,16 @@ def _silence_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _answer(ctx: typer.Context, result: "Result", json_: bool, svg: Path | None = None) -> None:
+def _answer(ctx: typer.Context, result: "Result", json_: bool, svg: Path | None = None, fmt: str = "text") -> None:
     """The one way a command answers: the --svg file first (so a reader closing the pipe cannot
     cost it), then JSON for --json, else the picture for people."""
     from legpress_cli.answer import render_result
 
+    if fmt != "text":
+        if json_:
+            raise UsageProblem(f"--json and --format {fmt} both choose the output", "give one of them")
+        _write(render_result(result, "csv" if fmt == "csv" else "bibtex"), utf8=True)
+        return
     if svg is not None and str(svg) == "-":  # the picture itself is the answer, on stdout
         if json_:
             raise UsageProblem("--svg - and --json both want standard output", "give --svg a file name")
@@ -465,6 +470,27 @@ def _version(value: bool) -> None:
         raise typer.Exit()
 
 
+def _choice(flag: str, values: tuple[str, ...], help: str, **extra: Any) -> Any:
+    """An option that takes one of `values`, whatever its case (`--phase Bottom`), completes
+    them, shows them in help, and names them when given something else, in Typer's own
+    'Invalid value' line."""
+
+    def check(value: str | None) -> str | None:
+        if value is None:
+            return None
+        for known in values:
+            if known.casefold() == value.casefold():
+                return known
+        raise typer.BadParameter(f"{value!r} is not one of {', '.join(values)}")
+
+    def offer(incomplete: str) -> list[str]:
+        return [v for v in values if v.startswith(incomplete.casefold())]
+
+    return typer.Option(
+        flag, help=help, metavar="[" + "|".join(values) + "]", callback=check, autocompletion=offer, **extra
+    )
+
+
 # metavar="": a flag takes no value, so its help shows none (Typer would print <bool>).
 JsonFlag = Annotated[
     bool, typer.Option("--json", help="Write JSON (a versioned envelope) instead of a table.", metavar="")
@@ -477,6 +503,14 @@ SvgFile = Annotated[
         help="Also write the picture to FILE as a standalone SVG.",
         dir_okay=False,
     ),
+]
+
+TableFormat = Annotated[
+    str,
+    _choice("--format", ("text", "csv"), "text: a table for people; csv: rows for a spreadsheet or a script."),
+]
+BibFormat = Annotated[
+    str, _choice("--format", ("text", "bibtex"), "text: for people; bibtex: one entry per source for a reference list.")
 ]
 
 
@@ -519,7 +553,7 @@ def root(
 )
 def muscles(
     ctx: typer.Context,
-    role: Annotated[Role | None, typer.Option("--role", help="Only muscles with this role.")] = None,
+    role: Annotated[str | None, _choice("--role", ROLES, "Only muscles with this role.")] = None,
     group: Annotated[
         str | None,
         typer.Option(
@@ -531,12 +565,14 @@ def muscles(
     ] = None,
     json_: JsonFlag = False,
     svg: SvgFile = None,
+    format_: TableFormat = "text",
 ) -> None:
     """Every muscle the leg press works, as primary movers, secondary movers and stabilizers."""
     catalog = _catalog(ctx)
     group_id = advisor.find_group(catalog, group) if group is not None else None
-    items = advisor.list_muscles(catalog, role, group_id)
-    _answer(ctx, results.MusclesResult(catalog, items, role, group_id), json_, svg)
+    chosen = cast("Role | None", role)  # _choice returned one of ROLES
+    items = advisor.list_muscles(catalog, chosen, group_id)
+    _answer(ctx, results.MusclesResult(catalog, items, chosen, group_id), json_, svg, format_)
 
 
 @app.command(
@@ -565,19 +601,21 @@ def muscle(
 @app.command(epilog=("Examples:  legpress cues  |  legpress cues --phase bottom  |  legpress cues --json"))
 def cues(
     ctx: typer.Context,
-    phase: Annotated[Phase | None, typer.Option("--phase", help="Only the cues for this phase of the lift.")] = None,
+    phase: Annotated[str | None, _choice("--phase", PHASES, "Only the cues for this phase of the lift.")] = None,
     json_: JsonFlag = False,
+    format_: TableFormat = "text",
 ) -> None:
     """How to do the lift safely, phase by phase, with why each cue matters."""
     catalog = _catalog(ctx)
-    _answer(ctx, results.CuesResult(catalog, advisor.list_cues(catalog, phase), phase), json_)
+    chosen = cast("Phase | None", phase)  # _choice returned one of PHASES
+    _answer(ctx, results.CuesResult(catalog, advisor.list_cues(catalog, chosen), chosen), json_, fmt=format_)
 
 
 @app.command(epilog=("Examples:  legpress sources  |  legpress sources --json"))
-def sources(ctx: typer.Context, json_: JsonFlag = False) -> None:
-    """Numbered citations, and every claim in the data that each one supports."""
+def sources(ctx: typer.Context, json_: JsonFlag = False, format_: BibFormat = "text") -> None:
+    """Numbered citations with DOIs, and every claim in the data that each one supports."""
     catalog = _catalog(ctx)
-    _answer(ctx, results.SourcesResult(catalog, advisor.source_uses(catalog)), json_)
+    _answer(ctx, results.SourcesResult(catalog, advisor.source_uses(catalog)), json_, fmt=format_)
 
 
 _S = "Stance"
@@ -604,14 +642,13 @@ def _stance_parameters() -> tuple[inspect.Parameter, ...]:
                     annotation=Annotated[bool, option],
                 )
             )
-        values: Any = Literal[spec.values]  # a Literal built at run time, from the declaration
-        option = typer.Option(f"--{spec.name}", help=spec.help, rich_help_panel=_S)
+        option = _choice(f"--{spec.name}", spec.values, spec.help, rich_help_panel=_S)
         out.append(
             inspect.Parameter(
                 spec.name,
                 inspect.Parameter.KEYWORD_ONLY,
                 default=None,
-                annotation=Annotated[values | None, option],
+                annotation=Annotated[str | None, option],
             )
         )
     vs = typer.Option(
@@ -718,13 +755,15 @@ def stance(
             "--explain", help="The full account: every finding behind each muscle, silent ones too.", metavar=""
         ),
     ] = False,
+    format_: TableFormat = "text",
     **given: Any,
 ) -> None:
     """How a foot position shifts the work between muscles, and what was measured behind each shift."""
     chosen = _stance(ctx, given)
     against = _against(ctx, given, chosen)
     catalog = _catalog(ctx)
-    _answer(ctx, results.StanceResult(catalog, advisor.assess(catalog, chosen, against), explain), json_, svg)
+    result = results.StanceResult(catalog, advisor.assess(catalog, chosen, against), explain)
+    _answer(ctx, result, json_, svg, format_)
 
 
 @app.command(
@@ -774,6 +813,7 @@ def evidence(
         typer.Argument(help="Only the findings and claims about this muscle or group.", autocompletion=complete_target),
     ] = None,
     json_: JsonFlag = False,
+    format_: TableFormat = "text",
 ) -> None:
     """Every finding behind the arrows, by muscle, and every claim with what research says of it."""
     catalog = _catalog(ctx)
@@ -781,7 +821,7 @@ def evidence(
     report = advisor.evidence(catalog, found.id if found else None)
     if found is not None:
         _read_as(found.guessed_from, catalog.display_name(found.id), json_)
-    _answer(ctx, results.EvidenceResult(catalog, report, found.id if found else None), json_)
+    _answer(ctx, results.EvidenceResult(catalog, report, found.id if found else None), json_, fmt=format_)
 
 
 @app.command(

@@ -503,7 +503,8 @@ def muscle_detail(r: MuscleResult, frame: Frame) -> RenderableType:
     else:
         parts.append(Text("No study or source in the data says a foot position changes this muscle."))
     parts += _compared_lines(r, glyphs)
-    parts.append(Text(f"See 'legpress evidence {m.id}' for every finding that measured it.", style="dim"))
+    if catalog.findings_on(m.id):  # never a pointer to an empty answer
+        parts.append(Text(f"See 'legpress evidence {m.id}' for every finding that measured it.", style="dim"))
     return Group(*parts)
 
 
@@ -658,7 +659,7 @@ def sources_view(r: SourcesResult, frame: Frame) -> RenderableType:
         head.append(u.source.label, style="bold")
         head.append(f" ({u.source.kind})", style="dim")
         parts.append(head)
-        parts.append(Padding(Text(u.source.citation), (0, 0, 0, 4)))
+        parts.append(Padding(Text(u.source.citation + (f" doi:{u.source.doi}" if u.source.doi else "")), (0, 0, 0, 4)))
         parts.append(Padding(Text(u.source.summary, style="dim"), (0, 0, 0, 4)))
         if u.supports:
             lines = "\n".join(f"{glyphs.dash} {s}" for s in u.supports)
@@ -1085,8 +1086,9 @@ def evidence_view(r: EvidenceResult, frame: Frame) -> RenderableType:
             when = advisor.stance_label(catalog, advisor.Stance.of(**said.claim.when))
             line = Text(f"{who}, {when}: {said.claim.direction} {said.muscle.name.lower()}: ")
             line.append(words.STATUS_WORDS[said.status], style=STATUS_STYLE[said.status])
-            if said.decided_by:
-                line.append(f" ({', '.join(said.decided_by)})")
+            if said.decided_by:  # the studies, as people name them, never the findings' ids
+                by = dict.fromkeys(catalog.source(f.source).label for f in catalog.findings if f.id in said.decided_by)
+                line.append(f" ({', '.join(by)})")
             parts.append(Padding(line, (0, 0, 0, 2)))
     parts.append(
         Text(f"Findings carry over only to the comparison they made. {HOW_SURE} (legpress grades).", style="dim")
