@@ -154,6 +154,48 @@ def _fixed_widths(table: Table, width: int, min_flex: int = 20) -> Table:
     return table
 
 
+Cell = str | Text
+Rows = list[tuple[str | None, list[list[Cell]]]]  # (section heading or None, its rows)
+
+
+def _grid(
+    headers: list[str],
+    groups: Rows,
+    width: int,
+    *,
+    prose: frozenset[int] = frozenset(),
+    min_flex: int = 20,
+    title: str | None = None,
+) -> list[RenderableType]:
+    """A table where every column fits whole; below that, one card per row ('Header: value'),
+    so no column, and no word of the answer, is ever squeezed out at a narrow width."""
+    table = _table(*(Wrap(h) if n in prose else h for n, h in enumerate(headers)), title=title)
+    for n, (heading, rows) in enumerate(groups):
+        if heading is not None:
+            if n:
+                table.add_section()
+            table.add_row(Text(heading, style="bold underline"))
+        for row in rows:
+            table.add_row(*row)
+    if _set_widths(table, width, min_flex):
+        return [table]
+    out: list[RenderableType] = [Text(title, style="bold")] if title else []
+    for heading, rows in groups:
+        if heading is not None:
+            out.append(Text(heading, style="bold underline"))
+        for row in rows:
+            first = Text(f"{headers[0]}: ", style="dim")
+            first.append(row[0] if isinstance(row[0], Text) else Text(row[0], style="bold"))
+            rest = Text()
+            for header, cell in zip(headers[1:], row[1:], strict=True):
+                if rest:
+                    rest.append("  ")
+                rest.append(f"{header}: ", style="dim")
+                rest.append(cell if isinstance(cell, Text) else Text(cell))
+            out += [first, Padding(rest, (0, 0, 0, 2))]
+    return out
+
+
 def _wrapped(text: Text, width: int) -> list[Text] | None:
     """text.wrap(console, width, justify="left", overflow="fold", no_wrap=False) for printable
     ASCII text whose styled spans each cover whole paragraphs (a cue and its dim "prevents:"
@@ -456,19 +498,24 @@ def _disputes(muscles: tuple[Muscle, ...], catalog: Catalog, glyphs: Glyphs) -> 
 
 def muscles_table(r: MusclesResult, frame: Frame) -> RenderableType:
     muscles, catalog, glyphs, width = r.muscles, r.catalog, frame.glyphs, frame.width
-    wide = width >= WIDE
-    columns = (
-        ["Muscle", "Group", Wrap("In the lift"), "Emphasis", "Evidence"] if wide else ["Muscle", "Emphasis", "Evidence"]
-    )
-    table = _table(*columns)
-    for m in _sections(table, muscles, lambda m: ROLE_TITLE[m.role]):
+    groups: Rows = []
+    for m in muscles:
         name = m.name + (f" {glyphs.dagger}" if m.disputes else "")
-        cells: list[RenderableType] = [name]
-        if wide:
-            cells += [catalog.group(m.group).name, m.in_lift]
-        cells += [glyphs.bar(m.emphasis), grade(m.baseline.evidence)]
-        table.add_row(*cells)
-    parts: list[RenderableType] = [_fixed_widths(table, width), *_disputes(muscles, catalog, glyphs)]
+        cells: list[Cell] = [
+            name,
+            catalog.group(m.group).name,
+            m.in_lift,
+            glyphs.bar(m.emphasis),
+            grade(m.baseline.evidence),
+        ]
+        title = ROLE_TITLE[m.role]
+        if not groups or groups[-1][0] != title:
+            groups.append((title, []))
+        groups[-1][1].append(cells)
+    parts: list[RenderableType] = [
+        *_grid(["Muscle", "Group", "In the lift", "Emphasis", "Evidence"], groups, width, prose=frozenset({2})),
+        *_disputes(muscles, catalog, glyphs),
+    ]
     parts.append(Text(f"{HOW_SURE} (legpress grades).", style="dim"))
     if not muscles:
         parts = [Text("No muscle matches those filters.")]
@@ -495,11 +542,14 @@ def muscle_detail(r: MuscleResult, frame: Frame) -> RenderableType:
         parts.append(Text(m.baseline.note, style="dim"))
     parts += _disputes((m,), catalog, glyphs)
     if effects:
-        table = _table(Wrap("Stance"), "Change", "Evidence", Wrap("Why"), title="Foot positions")
-        for ch, v in effects:
-            table.add_row(ch.label, _direction_text(v.direction, glyphs), grade(v.grade), words.basis(catalog, v))
-        # Where the reasons would be squeezed into a narrow column, list them under each stance.
-        parts += [table] if _set_widths(table, frame.width, min_flex=30) else _effect_lines(catalog, effects, glyphs)
+        rows: list[list[Cell]] = [
+            [ch.label, _direction_text(v.direction, glyphs), grade(v.grade), words.basis(catalog, v)]
+            for ch, v in effects
+        ]
+        headers = ["Stance", "Change", "Evidence", "Why"]
+        parts += _grid(
+            headers, [(None, rows)], frame.width, prose=frozenset({0, 3}), min_flex=30, title="Foot positions"
+        )
     else:
         parts.append(Text("No study or source in the data says a foot position changes this muscle."))
     parts += _compared_lines(r, glyphs)
@@ -546,25 +596,23 @@ def compare_view(r: CompareResult, frame: Frame) -> RenderableType:
         Text(f"The leg press against the {e.name.lower()}", style="bold"),
         Text(e.summary, style="dim"),
     ]
-    table = _table("Muscle or group", "Leg press", "Evidence", Wrap("Studies"))
-    for row in report.rows:
-        style = {"more": "green", "less": "red"}.get(row.direction, "")
-        table.add_row(
+    rows: list[list[Cell]] = [
+        [
             _row_name(catalog, row),
-            Text(f"{glyphs.arrow(row.direction)} {_COMPARED[row.direction]}", style=style),
+            Text(
+                f"{glyphs.arrow(row.direction)} {_COMPARED[row.direction]}",
+                style={"more": "green", "less": "red"}.get(row.direction, ""),
+            ),
             grade(row.grade),
             _studies_text(catalog, row.findings),
-        )
+        ]
+        for row in report.rows
+    ]
     if not report.rows:
         parts.append(Text("No study here compared muscle activity in the two exercises."))
-    elif _set_widths(table, frame.width, min_flex=24):
-        parts.append(table)
-    else:  # narrow: one entry per muscle, the studies under it
-        for row in report.rows:
-            head = Text(f"{_row_name(catalog, row)}: {glyphs.arrow(row.direction)} {_COMPARED[row.direction]} (")
-            head.append(grade(row.grade))
-            head.append(")")
-            parts += [head, Padding(Text(_studies_text(catalog, row.findings)), (0, 0, 0, 2))]
+    else:
+        headers = ["Muscle or group", "Leg press", "Evidence", "Studies"]
+        parts += _grid(headers, [(None, rows)], frame.width, prose=frozenset({3}), min_flex=24)
     if report.not_reported:
         names = ", ".join(catalog.display_name(t).lower() for t in report.not_reported)
         parts.append(Text(f"Measured, but no result reported: {names}.", style="dim"))
@@ -615,31 +663,18 @@ def _direction_text(direction: str, glyphs: Glyphs) -> Text:
     return Text(f"{glyphs.arrow(direction)} {DIRECTION_WORDS[direction]}", style=style)
 
 
-def _effect_lines(
-    catalog: Catalog, effects: tuple[tuple[Choice, Verdict], ...], glyphs: Glyphs
-) -> list[RenderableType]:
-    out: list[RenderableType] = [Text("Foot positions", style="bold")]
-    for ch, v in effects:
-        head = Text(f"{ch.label}: {glyphs.arrow(v.direction)} {DIRECTION_WORDS[v.direction]} (")
-        head.append(grade(v.grade))
-        head.append(")")
-        out += [head, Padding(Text(words.basis(catalog, v)), (0, 0, 0, 2))]
-    return out
-
-
 def cues_view(r: CuesResult, frame: Frame) -> RenderableType:
     cues, width = r.cues, frame.width
-    wide = width >= WIDE
-    table = _table(Wrap("Cue"), Wrap("Why"), "Evidence") if wide else _table(Wrap("Cue"), "Evidence")
-    for c in _sections(table, cues, lambda c: c.phase.capitalize()):
+    groups: Rows = []
+    for c in cues:
         label = Text(c.cue)
         label.append(f"\nprevents: {c.fault}", style="dim")
-        if wide:
-            table.add_row(label, c.why, grade(c.evidence))
-        else:
-            label.append(f"\nwhy: {c.why}")
-            table.add_row(label, grade(c.evidence))
-    return Group(_fixed_widths(table, width), Text(f"{HOW_SURE}. {NOT_ADVICE}", style="dim italic"))
+        title = c.phase.capitalize()
+        if not groups or groups[-1][0] != title:
+            groups.append((title, []))
+        groups[-1][1].append([label, c.why, grade(c.evidence)])
+    grid = _grid(["Cue", "Why", "Evidence"], groups, width, prose=frozenset({0, 1}))
+    return Group(*grid, Text(f"{HOW_SURE}. {NOT_ADVICE}", style="dim italic"))
 
 
 def sources_view(r: SourcesResult, frame: Frame) -> RenderableType:
@@ -779,30 +814,19 @@ def _cautions(choices: tuple[Choice, ...]) -> list[RenderableType]:
     return [Text(f"Caution, {ch.label}: {ch.caution}", style="yellow") for ch in choices if ch.caution]
 
 
-def _stance_table(report: StanceReport, catalog: Catalog, frame: Frame) -> Table:
+def _stance_table(report: StanceReport, catalog: Catalog, frame: Frame) -> RenderableType:
     glyphs = frame.glyphs
-    wide = frame.width >= WIDE
     title = "Stance: " + advisor.question_label(catalog, report.stance, report.base)
-    if wide:
-        table = _table("Muscle", "Group", "Emphasis", "Change", "Evidence", title=title)
-    else:
-        # Narrow: the bar and its arrow share a column, and long names wrap instead of the bars.
-        table = _table(Wrap("Muscle"), "Stance", "Evidence", title=title, compact=True)
-    for v in _sections(table, report.verdicts, lambda v: ROLE_TITLE[v.muscle.role]):
+    groups: Rows = []
+    for v in report.verdicts:
         m = v.muscle
-        if wide:
-            table.add_row(
-                m.name,
-                catalog.group(m.group).name,
-                glyphs.bar(v.level),
-                _change_cell(v, glyphs, words=True, inline=frame.width >= INLINE_CLAIMS),
-                grade(v.grade),
-            )
-        else:
-            table.add_row(
-                m.name, Text.assemble(glyphs.bar(v.level), " ", _change_cell(v, glyphs, words=False)), grade(v.grade)
-            )
-    return _fixed_widths(table, frame.width, min_flex=20 if wide else 10)
+        heading = ROLE_TITLE[m.role]
+        if not groups or groups[-1][0] != heading:
+            groups.append((heading, []))
+        change = _change_cell(v, glyphs, words=True, inline=frame.width >= INLINE_CLAIMS)
+        groups[-1][1].append([m.name, catalog.group(m.group).name, glyphs.bar(v.level), change, grade(v.grade)])
+    headers = ["Muscle", "Group", "Emphasis", "Change", "Evidence"]
+    return Group(*_grid(headers, groups, frame.width, min_flex=0, title=title))
 
 
 def _explanations(choices: tuple[Choice, ...]) -> list[RenderableType]:
@@ -844,19 +868,12 @@ def target_view(t: TargetResult, frame: Frame) -> RenderableType:
     parts: list[RenderableType] = [Text(f"Stances for the {report.name.lower()} ({what})", style="bold")]
     rows = [_recommendation_cells(r, report, catalog, glyphs) for r in report.recommendations]
     if rows:
-        table = _table("#", "Stance", "Target", "Evidence", "Findings", Wrap("Also changes"))
-        for rank, label, target, evidence, sources, also in rows:
-            table.add_row(rank, label, Text(target, style="green"), grade(evidence), sources, also)
-        if _set_widths(table, width, min_flex=24):
-            parts.append(table)
-        else:
-            for rank, label, target, evidence, sources, also in rows:
-                head = Text(f"{rank}. {label}: ", style="bold")
-                head.append(target, style="green")
-                head.append(" (")
-                head.append(grade(evidence))
-                head.append(")")
-                parts += [head, Padding(Text(f"findings: {sources}; also changes: {also}"), (0, 0, 0, 3))]
+        cells: list[list[Cell]] = [
+            [rank, label, Text(target, style="green"), grade(evidence), sources, also]
+            for rank, label, target, evidence, sources, also in rows
+        ]
+        headers = ["Rank", "Stance", "Target", "Evidence", "Findings", "Also changes"]
+        parts += _grid(headers, [(None, cells)], width, prose=frozenset({5}), min_flex=24)
         cautions = dict.fromkeys(c for r in report.recommendations for c in r.cautions)
         parts += [Text(f"Caution, {c}", style="yellow") for c in cautions]
         parts.append(Text(f"{HOW_SURE}.", style="dim"))
@@ -1066,6 +1083,7 @@ def evidence_view(r: EvidenceResult, frame: Frame) -> RenderableType:
                 table.add_row(f"{catalog.source(row.finding.source).label}: {row.comparison}", *cells)
             parts.append(_fixed_widths(table, width, min_flex=24))
         else:  # more muscles than columns: one line per finding, naming what it measured
+            parts.append(Text("Study: A vs B, then what it saw in each muscle", style="dim"))
             for row in report.rows:
                 results = ", ".join(f"{catalog.muscle(i).short} {marks[c]}" for i, c in row.cells.items())
                 head = f"{catalog.source(row.finding.source).label}: {row.comparison}"
