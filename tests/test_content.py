@@ -399,3 +399,24 @@ def test_machines_as_recorded(run_json: Json) -> None:
     machines = run_json("stance", "--high")["machines"]
     da_silva = next(m for m in machines if "da-silva-2008" in m["sources"])
     assert "not checked" in da_silva["machine"]
+
+
+def test_the_default_answers_fit_one_screen(run: Any, catalog: Any) -> None:
+    """muscles, stance with up to two options, target NAME and muscle NAME fit 100x40."""
+    from itertools import combinations
+
+    from legpress_cli.vocab import DIMENSION_SPECS
+
+    def lines(*args: str) -> int:
+        result = run(*args, env={"COLUMNS": "100"})
+        assert result.exit_code == 0, (args, result.stderr)
+        return len(result.stdout.splitlines())
+
+    assert lines("muscles") <= 40
+    for m in catalog.muscles:
+        assert lines("muscle", m.id) <= 40, m.id
+    for target in [*(m.id for m in catalog.muscles), *(g.id for g in catalog.groups)]:
+        assert lines("target", target) <= 40, target
+    flags = [f.flag for spec in DIMENSION_SPECS for f in spec.flags[:1]]
+    for pair in [*((f,) for f in flags), *combinations(flags, 2)]:
+        assert lines("stance", *pair) <= 40, pair

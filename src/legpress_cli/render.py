@@ -541,16 +541,31 @@ def muscle_detail(r: MuscleResult, frame: Frame) -> RenderableType:
     if m.baseline.note:
         parts.append(Text(m.baseline.note, style="dim"))
     parts += _disputes((m,), catalog, glyphs)
-    if effects:
+    moved = [(ch, v) for ch, v in effects if v.direction in ("more", "less", "mixed")]
+    still = [(ch, v) for ch, v in effects if (ch, v) not in moved]
+    if moved:
         rows: list[list[Cell]] = [
-            [ch.label, _direction_text(v.direction, glyphs), grade(v.grade), words.basis(catalog, v)]
-            for ch, v in effects
+            [
+                ch.label,
+                _direction_text(v.direction, glyphs),
+                grade(v.grade),
+                words.why(catalog, v) or words.brief(catalog, v),
+            ]
+            for ch, v in moved
         ]
         headers = ["Stance", "Change", "Evidence", "Why"]
         parts += _grid(
             headers, [(None, rows)], frame.width, prose=frozenset({0, 3}), min_flex=30, title="Foot positions"
         )
-    else:
+    if still:  # no change shown: one line, each with its state and grade
+        said = "; ".join(
+            f"{ch.label}: {DIRECTION_WORDS[v.direction]}"
+            + (f" ({v.grade})" if v.grade else "")
+            + "".join(f", claimed {u.claim.direction} by {catalog.source(u.claim.source).label}" for u in v.claimed)
+            for ch, v in still
+        )
+        parts.append(Text(f"No change shown: {said}.", style="dim" if moved else ""))
+    if not effects:
         parts.append(Text("No study or source in the data says a foot position changes this muscle."))
     parts += _compared_lines(r, glyphs)
     if catalog.findings_on(m.id):  # never a pointer to an empty answer
@@ -559,18 +574,21 @@ def muscle_detail(r: MuscleResult, frame: Frame) -> RenderableType:
 
 
 def _compared_lines(r: MuscleResult, glyphs: Glyphs) -> list[RenderableType]:
-    """One line per exercise a study set the leg press against for this muscle or its group."""
+    """One line per exercise and measure a study set the leg press against for this muscle or its
+    group, the studies named once, and one pointer to the full comparisons."""
     out: list[RenderableType] = []
     for e, row in r.compared:
-        who = _studies_text(r.catalog, row.findings)
+        studies = ", ".join(dict.fromkeys(r.catalog.source(c.source).label for c, _ in row.findings))
         what = r.catalog.display_name(row.target).lower()
-        line = Text(f"Against the {e.name.lower()}: {glyphs.arrow(row.direction)} {_COMPARED[row.direction]}")
-        line.append(f" for the {what} (")
+        how = "" if row.method == "emg" else f", {METHOD_WORDS[row.method]}"
+        line = Text(f"{e.name}{how}: {glyphs.arrow(row.direction)} {_COMPARED[row.direction]} for the {what} (")
         line.append(grade(row.grade))
-        line.append(f"): {who}. See 'legpress compare {e.id}'.")
-        out.append(line)
+        line.append(f"; {studies}).")
+        out.append(Padding(line, (0, 0, 0, 2)))
     if out:
+        ids = " | ".join(dict.fromkeys(e.id for e, _ in r.compared))
         out.insert(0, Text("The leg press against other exercises", style="bold"))
+        out.append(Text(f"Each study, in full: legpress compare {ids}", style="dim"))
     return out
 
 
