@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import pty
@@ -270,3 +271,43 @@ def test_invalid_bytes_in_an_argument_never_break_json() -> None:
     assert doc["muscle"]["id"] == "vastus-medialis"
     assert doc["guessed_from"] == "vasts medialis\ufffd"
     assert result.stderr == b""
+
+
+def _on_a_terminal(args: list[str], env: dict[str, str], tmp_path: Path) -> tuple[str, bool]:
+    """Run legpress with a pseudo-terminal as stdout; the pager is a script that records what it got."""
+    seen = tmp_path / "paged.txt"
+    pager = tmp_path / "pager.sh"
+    pager.write_text(f"#!/bin/sh\ncat > {seen}\n", encoding="utf-8")
+    pager.chmod(0o755)
+    full = {**os.environ, "LEGPRESS_PAGER": str(pager), "LINES": "20", "COLUMNS": "100", **env}
+    full.pop("_LEGPRESS_COMPLETE", None)
+    leader, follower = pty.openpty()
+    proc = subprocess.Popen(
+        [sys.executable, "-m", "legpress_cli", *args], stdout=follower, stderr=subprocess.DEVNULL, env=full
+    )
+    os.close(follower)
+    shown = b""
+    with contextlib.suppress(OSError):  # EIO once the terminal's last writer has gone
+        while chunk := os.read(leader, 65536):  # read as it writes: a full terminal would stall it
+            shown += chunk
+    os.close(leader)
+    assert proc.wait(timeout=60) == 0
+    return shown.decode(), seen.exists()
+
+
+def test_a_long_answer_on_a_terminal_goes_through_the_pager(tmp_path: Path) -> None:
+    _, paged = _on_a_terminal(["sources"], {}, tmp_path)
+    assert paged and "Da Silva 2008" in (tmp_path / "paged.txt").read_text(encoding="utf-8")
+
+
+def test_no_pager_for_a_short_answer_a_pipe_or_no_pager(tmp_path: Path) -> None:
+    shown, paged = _on_a_terminal(["--no-pager", "sources"], {}, tmp_path)
+    assert not paged and "Da Silva 2008" in shown
+    _, paged = _on_a_terminal(["target", "glutes"], {}, tmp_path)  # shorter than the screen
+    assert not paged
+    piped = subprocess.run(
+        [sys.executable, "-m", "legpress_cli", "sources"],
+        capture_output=True,
+        env={**os.environ, "LEGPRESS_PAGER": "false"},
+    )
+    assert piped.returncode == 0 and b"Da Silva 2008" in piped.stdout

@@ -99,6 +99,7 @@ _GLOBAL_OPTIONS = {
     "--data": "legpress --data DIR {command} ...",
     "--version": "legpress --version",
     "-V": "legpress -V",
+    "--no-pager": "legpress --no-pager {command} ...",
 }
 
 
@@ -324,12 +325,13 @@ def _name_hint(ctx: typer.Context, word: str) -> str | None:
 
 
 def _command_name(args: Sequence[str]) -> str | None:
-    """The subcommand these arguments run, skipping the root's --data DIR; None if unclear."""
+    """The subcommand these arguments run, skipping the root's --data DIR and --no-pager; None if
+    unclear."""
     words = iter(args)
     for word in words:
         if word == "--data":
             next(words, None)
-        elif not word.startswith("--data="):
+        elif not word.startswith("--data=") and word != "--no-pager":
             return None if word.startswith("-") else word
     return None
 
@@ -371,6 +373,37 @@ def _emit_json(payload: object) -> None:
     from legpress_cli.jsonview import dumps
 
     _write(dumps(payload), utf8=True)
+
+
+# Whether a long answer on a terminal may go through a pager; --no-pager turns it off.
+_PAGING = True
+
+
+def _page(text: str) -> bool:
+    """Show a long answer through a pager, as git does: only on a terminal, only when it is
+    longer than the screen; LEGPRESS_PAGER, then PAGER, then 'less' with LESS=FRX unless set;
+    an empty pager or 'cat' means none. False when it was not paged (the caller writes it)."""
+    import shutil
+
+    if not (_PAGING and sys.stdout is not None and sys.stdout.isatty()):
+        return False
+    if text.count("\n") < shutil.get_terminal_size().lines:
+        return False
+    command = os.environ.get("LEGPRESS_PAGER", os.environ.get("PAGER", "less"))
+    if command.strip() in ("", "cat"):
+        return False
+    import shlex
+    import subprocess
+
+    env = {**os.environ, "LESS": os.environ.get("LESS", "FRX")}
+    try:
+        sys.stdout.flush()
+        subprocess.run(shlex.split(command), input=text.encode(sys.stdout.encoding or "utf-8", "replace"), env=env)
+    except (OSError, ValueError):
+        return False  # no such pager: write the answer as it is
+    except KeyboardInterrupt:
+        pass  # the reader quit the pager: done
+    return True
 
 
 def _write(text: str, *, utf8: bool = False) -> None:
@@ -434,7 +467,9 @@ def _answer(ctx: typer.Context, result: "Result", json_: bool, svg: Path | None 
             raise UsageProblem(f"--svg {name}: the picture is SVG, so the name must end in .svg", "e.g. --svg legs.svg")
         save(svg, render_result(result, "svg"), _data_dir(ctx) or builtin_data_dir())
         _wrote(name)
-    _write(render_result(result, "json" if json_ else "text"), utf8=json_)
+    answer = render_result(result, "json" if json_ else "text")
+    if json_ or not _page(answer):
+        _write(answer, utf8=json_)
 
 
 def _complete_names(ctx: typer.Context, incomplete: str, kinds: tuple[str, ...]) -> list[tuple[str, str]]:
@@ -534,11 +569,19 @@ def root(
             "--version", "-V", callback=_version, is_eager=True, help="Print the version and exit.", metavar=""
         ),
     ] = False,
+    no_pager: Annotated[
+        bool,
+        typer.Option(
+            "--no-pager", help="Never page a long answer (it is paged only on a terminal, as git does).", metavar=""
+        ),
+    ] = False,
 ) -> None:
     """What the leg press works, how foot position shifts it, how to do it safely, and how sure we are.
 
     Start with [bold]legpress muscles[/bold]; add [bold]--json[/bold] to any command for JSON.
     """
+    global _PAGING
+    _PAGING = not no_pager
     if ctx.invoked_subcommand is None:
         _write(START_HERE)
 
