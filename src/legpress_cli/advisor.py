@@ -570,10 +570,13 @@ def _load_notes(catalog: Catalog, muscle: Muscle, applied: list[Applied], stance
     if stance.load != NEUTRAL["load"]:
         return ()
     notes: list[str] = []
+    same: dict[tuple[str, object], list[Finding]] = {}  # one pass, so the work stays linear
+    for g in catalog.findings_on(muscle.id):
+        same.setdefault((g.source, _sides(g)), []).append(g)
     for a in applied:
         f = a.finding
-        for g in catalog.findings_on(muscle.id):
-            if g.source == f.source and (g.a, g.b) == (f.a, f.b) and g.load_percent != f.load_percent:
+        for g in same.get((f.source, _sides(f)), ()):
+            if g.load_percent != f.load_percent:
                 other = catalog.result_for(g, muscle)
                 if other != catalog.result_for(f, muscle) and g.load_percent is not None:
                     said = DIRECTION_WORDS[other] if other else "nothing reported"
