@@ -134,7 +134,8 @@ def _set_widths(table: Table, width: int, min_flex: int = 20) -> bool:
 
     def longest(column: Column) -> int:
         cells = [column.header, *column._cells]
-        return max(c.cell_len if isinstance(c, Text) else cell_len(str(c)) for c in cells)
+        # A cell of several lines (a change and its claimed marker) is as wide as its widest line.
+        return max(cell_len(line) for c in cells for line in (c.plain if isinstance(c, Text) else str(c)).split("\n"))
 
     needs = [longest(c) for c in table.columns]
     flexible = [n for n, c in enumerate(table.columns) if c.ratio]
