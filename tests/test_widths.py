@@ -75,10 +75,11 @@ def _fixture() -> Catalog:
     )
 
 
-@pytest.mark.parametrize("which", ["real", "fixture"])
-@pytest.mark.parametrize("name", list(_results(mini()).keys()))
+# The fixture catalog has no other exercise to compare with.
+CASES = [(n, w) for w in ("real", "fixture") for n in _results(mini()) if not (n == "compare" and w == "fixture")]
+
+
+@pytest.mark.parametrize(("name", "which"), CASES)
 def test_every_view_keeps_every_word_at_every_width(catalog: Catalog, which: str, name: str) -> None:
     chosen = catalog if which == "real" else _fixture()
-    if name == "compare" and not chosen.exercises:
-        pytest.skip("the fixture catalog has no other exercise")
     _check(_results(chosen)[name](), name)
