@@ -135,3 +135,11 @@ def test_the_map_file_loads_alone(browser: Browser, tmp_path: Path) -> None:
     assert page.errors == []
     assert page.requests == [out.resolve().as_uri()]
     assert ink_fraction(page.screenshot({"x": 0, "y": 0, "width": 460, "height": 500})) > 0.15
+
+
+@pytest.mark.parametrize("stance", [["--high", "--wide"], ["--high", "--vs", "low"]], ids=["high-wide", "high-vs-low"])
+def test_nothing_scrolls_sideways_on_a_phone(browser: Browser, tmp_path: Path, stance: list[str]) -> None:
+    path = handout(tmp_path, *stance)
+    page = browser.open(path, width=390, height=800)
+    width, viewport = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+    assert width <= viewport

@@ -268,6 +268,15 @@ footer { margin-top: 0.8rem; padding-top: 0.3rem; border-top: 1px solid #767676;
 section.columns > div { columns: 2; column-gap: 1.2rem; }
 section.small > div { font-size: 8.5pt; }
 section.columns h3 { break-after: avoid; margin-top: 0.2rem; }
+/* A phone (390 px) or 200% zoom: one column, nothing wider than the screen. */
+@media (max-width: 40rem) {
+  body { padding: 0 0.5rem; overflow-wrap: anywhere; }
+  .overview { display: block; }
+  table { font-size: 8pt; }
+  th, td { padding: 0.1rem 0.2rem; }
+  tbody td:nth-child(n+3) { white-space: normal; }
+  section.columns > div { columns: 1; }
+}
 @media print {
   :root { font-size: 8.5pt; line-height: 1.28; }
   ol.sources { font-size: 7pt; }
