@@ -143,3 +143,11 @@ def test_nothing_scrolls_sideways_on_a_phone(browser: Browser, tmp_path: Path, s
     page = browser.open(path, width=390, height=800)
     width, viewport = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
     assert width <= viewport
+
+
+def test_a_client_handout_with_a_log_still_prints_on_two_pages(browser: Browser, tmp_path: Path) -> None:
+    _, page = opened(
+        browser, tmp_path, "--high", "--for", "Sam", "--note", "Heels down, slow on the way down.", "--log"
+    )
+    assert pdf_pages(page.pdf(A4)) <= 2
+    assert pdf_pages(page.pdf(LETTER)) <= 2

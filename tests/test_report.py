@@ -232,3 +232,27 @@ def test_the_suffix_chooses_the_format_and_the_file_is_reported(run: Run, tmp_pa
     result = run("report", "--high", "-o", str(notes))
     assert result.exit_code == 0 and result.stderr == f"legpress: wrote {notes}\n"
     assert notes.read_text(encoding="utf-8").startswith("# Leg press: high feet")
+
+
+def test_a_handout_for_one_client(run: Run, tmp_path: Path) -> None:
+    out = tmp_path / "sam.html"
+    args = ["--title", "Leg day <b>plan</b>", "--for", "Sam & Jo", "--note", "Heels *down*", "--log"]
+    result = run("report", "--high", *args, "-o", str(out))
+    assert result.exit_code == 0, result.stderr
+    html = out.read_text(encoding="utf-8")
+    assert "<h1>Leg day &lt;b&gt;plan&lt;/b&gt;</h1>" in html and "For Sam &amp; Jo" in html
+    assert "Note from your coach: Heels *down*" in html and "<caption>Fill in after each session</caption>" in html
+    md = run("report", "--high", *args, "-o", "-", "--format", "markdown").stdout
+    assert "# Leg day \\<b\\>plan\\</b\\>" in md and "Sam \\& Jo" in md and "Heels \\*down\\*" in md
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["--note", "x" * 401], "--note is 401 characters; at most 400 fit the page"),
+        (["--for", "Sam\u200bJo"], "--for holds a control or invisible character"),
+    ],
+)
+def test_a_coachs_words_are_checked(run: Run, tmp_path: Path, args: list[str], message: str) -> None:
+    result = run("report", *args, "-o", str(tmp_path / "h.html"))
+    assert result.exit_code == 2 and message in result.stderr and not (tmp_path / "h.html").exists()

@@ -45,5 +45,7 @@ def render_document(result: ReportResult, fmt: DocumentFormat) -> str:
     """The handout as a self-contained HTML page or as Markdown."""
     from legpress_cli import __version__, handout
 
-    doc = handout.build(result.catalog, result.report, result.cues, date=result.date, version=__version__)
+    doc = handout.build(
+        result.catalog, result.report, result.cues, date=result.date, version=__version__, personal=result.personal
+    )
     return handout.html(doc) if fmt == "html" else handout.markdown(doc)

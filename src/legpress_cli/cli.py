@@ -917,15 +917,24 @@ def report(
             "Default: from the file's suffix (.html, .md, .pdf), html for '-'.",
         ),
     ] = None,
+    title: Annotated[str | None, typer.Option("--title", help="A title of your own for the page.")] = None,
+    client: Annotated[str | None, typer.Option("--for", metavar="NAME", help="Whom the handout is for.")] = None,
+    note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A note from you, the coach.")] = None,
+    log: Annotated[
+        bool, typer.Option("--log", help="Add a blank log of sets, reps and load to fill in.", metavar="")
+    ] = False,
     **given: Any,
 ) -> None:
     """A handout for one stance: the body map, muscles, cues and sources on one printable page."""
     fmt = _document_format(output, format_)
+    personal = results.Personal(
+        _own_words("--title", title, 80), _own_words("--for", client, 60), _own_words("--note", note, 400), log
+    )
     chosen = _stance(ctx, given)
     against = _against(ctx, given, chosen)
     catalog = _catalog(ctx)
     result = results.ReportResult(
-        catalog, advisor.assess(catalog, chosen, against), advisor.list_cues(catalog, stance=chosen), _today()
+        catalog, advisor.assess(catalog, chosen, against), advisor.list_cues(catalog, stance=chosen), _today(), personal
     )
     from legpress_cli.answer import render_document
 
@@ -950,6 +959,21 @@ def report(
     _wrote(output, pages)
     global _ANSWERED_IN_A_FILE
     _ANSWERED_IN_A_FILE = True
+
+
+def _own_words(flag: str, text: str | None, longest: int) -> str | None:
+    """A coach's text for the handout: one line, printable, not too long (it is untrusted like
+    any input, and escaped where it is drawn)."""
+    if text is None:
+        return None
+    said = " ".join(text.split())
+    if not said:
+        return None
+    if len(said) > longest:
+        raise UsageProblem(f"{flag} is {len(said)} characters; at most {longest} fit the page", "shorten it")
+    if shown(said) != said or any(not c.isprintable() for c in said):
+        raise UsageProblem(f"{flag} holds a control or invisible character", "type it again as plain text")
+    return said
 
 
 _FORMAT_OF_SUFFIX: dict[str, DocumentFormat] = {

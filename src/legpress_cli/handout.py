@@ -14,6 +14,8 @@ import re
 from html import escape
 from typing import TYPE_CHECKING
 
+from legpress_cli.results import Personal
+
 if TYPE_CHECKING:
     from typing import NamedTuple
 else:  # the same classes, made without typing's per-annotation checks (fasttuple.py)
@@ -94,10 +96,26 @@ class Handout(NamedTuple):
     made: str  # "Made with legpress 0.1.0 on 2026-11-22."
 
 
-def build(catalog: Catalog, report: StanceReport, cues: tuple[Cue, ...], *, date: str, version: str) -> Handout:
+def build(
+    catalog: Catalog,
+    report: StanceReport,
+    cues: tuple[Cue, ...],
+    *,
+    date: str,
+    version: str,
+    personal: Personal | None = None,
+) -> Handout:
     stance = question_label(catalog, report.stance, report.base)
-    blocks: list[Block] = [
-        Heading(1, f"Leg press: {stance}"),
+    own = personal or Personal()
+    heading = own.title or f"Leg press: {stance}"
+    blocks: list[Block] = [Heading(1, heading)]
+    if own.title:
+        blocks.append(Para(f"Leg press: {stance}", "lead"))
+    if own.client:
+        blocks.append(Para(f"For {own.client}", "lead"))
+    if own.note:
+        blocks.append(Para(f"Note from your coach: {own.note}", "caution"))
+    blocks += [
         Para(_stance_words(catalog, report), "lead"),
         Para(words.capital(report.summary) + "."),
         Heading(2, "Which muscles work, and how this stance changes them"),
@@ -115,9 +133,19 @@ def build(catalog: Catalog, report: StanceReport, cues: tuple[Cue, ...], *, date
     blocks += _contradicted(catalog, report)
     blocks += _why(report)
     blocks += _cues(cues)
+    if own.log:
+        blocks += [
+            Heading(2, "Your log"),
+            Table(
+                "Fill in after each session",
+                ("Date", "Sets", "Reps", "Load", "Notes"),
+                (("", tuple(("\u00a0",) * 5 for _ in range(6))),),
+            ),
+        ]
     blocks += [Heading(2, "Sources", "small columns"), Sources(_cited(catalog, report, cues))]
     made = f"Made with legpress {version} on {date}. {NOT_ADVICE}"
-    return Handout(f"Leg press handout: {stance}", tuple(blocks), made)
+    title = f"{own.title} ({stance})" if own.title else f"Leg press handout: {stance}"
+    return Handout(title, tuple(blocks), made)
 
 
 def _stance_words(catalog: Catalog, report: StanceReport) -> str:
@@ -350,7 +378,7 @@ def _html_table(t: Table) -> str:
     head = "".join(f'<th scope="col">{escape(h)}</th>' for h in t.headers)
     groups = []
     for title, rows in t.groups:
-        lines = [f'<tr><th scope="rowgroup" colspan="{len(t.headers)}">{escape(title)}</th></tr>']
+        lines = [f'<tr><th scope="rowgroup" colspan="{len(t.headers)}">{escape(title)}</th></tr>'] if title else []
         for row in rows:
             cells = f'<th scope="row">{escape(row[0])}</th>' + "".join(f"<td>{escape(c)}</td>" for c in row[1:])
             lines.append(f"<tr>{cells}</tr>")
@@ -398,7 +426,11 @@ def _md_block(block: Block) -> str:
     if isinstance(block, Table):
         lines = [f"*{md(block.caption)}*"]
         for title, rows in block.groups:
-            lines += ["", f"**{md(title)}**", "", "| " + " | ".join(md(h) for h in block.headers) + " |"]
+            lines += [
+                "",
+                *([f"**{md(title)}**", ""] if title else []),
+                "| " + " | ".join(md(h) for h in block.headers) + " |",
+            ]
             lines.append("|" + "|".join("---" for _ in block.headers) + "|")
             lines += ["| " + " | ".join(md(c) for c in row) + " |" for row in rows]
         return "\n".join(lines)

@@ -113,6 +113,16 @@ class ReportResult(NamedTuple):
     report: StanceReport
     cues: tuple[Cue, ...]
     date: str  # ISO date the handout was made (SOURCE_DATE_EPOCH pins it)
+    personal: Personal | None = None  # what a coach adds for one client
+
+
+class Personal(NamedTuple):
+    """A coach's own words on a handout: untrusted text, checked in the CLI and escaped when drawn."""
+
+    title: str | None = None
+    client: str | None = None
+    note: str | None = None
+    log: bool = False  # a blank log of sets, reps and load for the client to fill in
 
 
 # Each command's result type, in the registry's order (checked by tests/test_registry.py).
