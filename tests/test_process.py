@@ -311,3 +311,16 @@ def test_no_pager_for_a_short_answer_a_pipe_or_no_pager(tmp_path: Path) -> None:
         env={**os.environ, "LEGPRESS_PAGER": "false"},
     )
     assert piped.returncode == 0 and b"Da Silva 2008" in piped.stdout
+
+
+@pytest.mark.parametrize("args", [["stance", "--high"], ["muscles"], ["map", "--high"], ["target", "glutes"]])
+def test_plain_text_for_a_screen_reader(args: list[str]) -> None:
+    env = {**os.environ, "COLUMNS": "100", "FORCE_COLOR": "1"}
+    env.pop("NO_COLOR", None)
+    result = subprocess.run([sys.executable, "-m", "legpress_cli", "--plain", *args], capture_output=True, env=env)
+    assert result.returncode == 0, result.stderr
+    text = result.stdout.decode()
+    assert "\x1b[" not in text  # no colour, even when forced
+    assert not set(text) & set("■□─↑↓↕○†")  # no pictures, rules or arrows
+    if args[0] in ("stance", "muscles"):
+        assert "4/5" in text  # emphasis as a number

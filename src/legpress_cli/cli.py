@@ -100,6 +100,7 @@ _GLOBAL_OPTIONS = {
     "--version": "legpress --version",
     "-V": "legpress -V",
     "--no-pager": "legpress --no-pager {command} ...",
+    "--plain": "legpress --plain {command} ...",
 }
 
 
@@ -331,7 +332,7 @@ def _command_name(args: Sequence[str]) -> str | None:
     for word in words:
         if word == "--data":
             next(words, None)
-        elif not word.startswith("--data=") and word != "--no-pager":
+        elif not word.startswith("--data=") and word not in ("--no-pager", "--plain"):
             return None if word.startswith("-") else word
     return None
 
@@ -575,6 +576,10 @@ def root(
             "--no-pager", help="Never page a long answer (it is paged only on a terminal, as git does).", metavar=""
         ),
     ] = False,
+    plain: Annotated[
+        bool,
+        typer.Option("--plain", help="Text for a screen reader: no pictures, rules or colour.", metavar=""),
+    ] = False,
 ) -> None:
     """What the leg press works, how foot position shifts it, how to do it safely, and how sure we are.
 
@@ -582,6 +587,10 @@ def root(
     """
     global _PAGING
     _PAGING = not no_pager
+    if plain:
+        from legpress_cli import render
+
+        render.PLAIN = True
     if ctx.invoked_subcommand is None:
         _write(START_HERE)
 

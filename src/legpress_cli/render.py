@@ -76,12 +76,19 @@ HOW_SURE = "A grade is how sure, not how big"
 
 class Glyphs(NamedTuple):
     ascii: bool
+    # For a screen reader (--plain): no pictures; emphasis as "4/5", changes in words alone.
+    plain: bool = False
 
     def bar(self, level: int, top: int = 5) -> str:
+        if self.plain:
+            return f"{level}/{top}"
         on, off = ("#", ".") if self.ascii else ("■", "□")
         return on * level + off * (top - level)
 
     def arrow(self, direction: str) -> str:
+        if self.plain:
+            return ""  # the words beside it say it
+
         if self.ascii:
             # "?" would look like a character the output encoding could not carry.
             return {"more": "+", "less": "-", "no_difference": "=", "mixed": "~", "not_reported": "o"}.get(
@@ -91,7 +98,7 @@ class Glyphs(NamedTuple):
 
     def claimed(self, direction: str) -> str:
         """The marker of a claim no measurement bore out: never an arrow on its own."""
-        return f"claimed {self.arrow(direction)}"
+        return f"claimed {direction}" if self.plain else f"claimed {self.arrow(direction)}"
 
     @property
     def dagger(self) -> str:
@@ -449,7 +456,7 @@ def _table(*columns: str, title: str | None = None, compact: bool = False) -> Ta
     """A table in the house style; `compact` puts two spaces between columns instead of three."""
     table = _Table(
         title=title,
-        box=box.SIMPLE_HEAD,
+        box=None if PLAIN else box.SIMPLE_HEAD,
         title_justify="left",
         title_style="bold",
         pad_edge=False,
@@ -679,7 +686,7 @@ def _exercise_claims(report: CompareReport, catalog: Catalog, glyphs: Glyphs) ->
 
 def _direction_text(direction: str, glyphs: Glyphs) -> Text:
     style = {"more": "green", "less": "red"}.get(direction, "dim")
-    return Text(f"{glyphs.arrow(direction)} {DIRECTION_WORDS[direction]}", style=style)
+    return Text(f"{glyphs.arrow(direction)} {DIRECTION_WORDS[direction]}".strip(), style=style)
 
 
 def cues_view(r: CuesResult, frame: Frame) -> RenderableType:
@@ -728,7 +735,8 @@ def sources_view(r: SourcesResult, frame: Frame) -> RenderableType:
 
 def _change_cell(v: Verdict, glyphs: Glyphs, words: bool, inline: bool = False) -> Text:
     style = "green" if v.change > 0 else "red" if v.change < 0 else "dim"
-    text = Text(glyphs.arrow(v.direction) + (f" {DIRECTION_WORDS[v.direction]}" if words else ""), style=style)
+    said = (glyphs.arrow(v.direction) + (f" {DIRECTION_WORDS[v.direction]}" if words else "")).strip()
+    text = Text(said or DIRECTION_WORDS[v.direction], style=style)
     for way in dict.fromkeys(u.claim.direction for u in v.claimed if u.claim.direction != v.direction):
         # Beside the change where the table has room; else on a line of its own, so the column
         # keeps its width and the marker its words.
@@ -943,6 +951,8 @@ def body_map(r: MapResult, frame: Frame) -> RenderableType:
     view_width = max(len(v.rows[0]) for v in views)
     gap = 4
     side_by_side = width >= view_width * len(views) + gap * (len(views) - 1)
+    if frame.glyphs.plain:  # no picture for a screen reader: the key says it all
+        return _map_legend(catalog, report, frame)
     if width < view_width:
         return Text(f"The map needs at least {view_width} columns; this terminal has {width}.")
     drawn = [_draw_view(v.title, v.rows, v.regions, report, color=color) for v in views]
@@ -1016,8 +1026,9 @@ def _map_legend(catalog: Catalog, report: StanceReport, frame: Frame) -> Rendera
     scale = Text("Role: " if report.neutral else "Change: ")
     for key in ROLES if report.neutral else SHADES:
         pattern, bg, fg = SHADE[key]
-        scale.append(pattern * 2, style=f"bold {fg} on {bg}" if color else "")
-        scale.append(f" {SHADE_WORDS[key]}  ")
+        if not glyphs.plain:  # no picture, so no pattern to explain
+            scale.append(pattern * 2 + " ", style=f"bold {fg} on {bg}" if color else "")
+        scale.append(f"{SHADE_WORDS[key]}  ")
     scale.rstrip()
     keys = _map_keys(catalog)
     table = Table.grid(padding=(0, 1))
@@ -1037,7 +1048,7 @@ def _map_legend(catalog: Catalog, report: StanceReport, frame: Frame) -> Rendera
             label.append(")")
             cells.append(label)
             continue
-        change = f"{glyphs.arrow(verdict.direction)} {DIRECTION_WORDS[verdict.direction]}"
+        change = f"{glyphs.arrow(verdict.direction)} {DIRECTION_WORDS[verdict.direction]}".strip()
         claimed = "".join(f" ({glyphs.claimed(w)})" for w in dict.fromkeys(u.claim.direction for u in verdict.claimed))
         label = Text(f"{key} {m.name} ({view.lower()}): {change}{claimed}")
         if verdict.grade:
@@ -1298,7 +1309,7 @@ def stdout_console() -> Console:
     """
     env = os.environ
     forced = bool(env.get("FORCE_COLOR"))
-    plain = bool(env.get("NO_COLOR")) or (env.get("TERM") == "dumb" and not forced)
+    plain = PLAIN or bool(env.get("NO_COLOR")) or (env.get("TERM") == "dumb" and not forced)
     # FORCE_COLOR beats TERM=dumb, as the README says: rich's own detection would not.
     system: Literal["auto", "standard"] | None = (
         None if plain else "standard" if forced and env.get("TERM") == "dumb" else "auto"
@@ -1316,12 +1327,16 @@ def stdout_console() -> Console:
     )
 
 
+# --plain (set once by the CLI): text for screen readers, without pictures, rules or colour.
+PLAIN = False
+
+
 def frame_for(console: Console) -> Frame:
     """The frame a console can show: its width, ASCII glyphs unless it writes UTF-8, and colour
-    only when it will really print escape codes."""
+    only when it will really print escape codes (never with --plain)."""
     utf = console.encoding.lower().replace("-", "").startswith("utf")
-    color = console.is_terminal and console.color_system is not None and not console.no_color
-    return Frame(Glyphs(ascii=not utf), console.width, color)
+    color = console.is_terminal and console.color_system is not None and not console.no_color and not PLAIN
+    return Frame(Glyphs(ascii=not utf or PLAIN, plain=PLAIN), console.width, color)
 
 
 # The frame of every --svg file: full colour and Unicode at 100 columns, whatever the terminal.
