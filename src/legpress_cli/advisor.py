@@ -318,7 +318,6 @@ FLIP: dict[str, Observed] = {
 # Dimensions a stance holds as conditions of a comparison rather than as positions: a claim is
 # judged, and a finding applied, under the stance's values of these.
 CONDITIONS: tuple[Dimension, ...] = tuple(s.name for s in DIMENSION_SPECS if s.context or s.usual_when_unsaid)
-WITHIN_REP = "a pattern within one repetition, not two conditions compared"
 ISOMETRIC = "held still (isometric), not pressed through a repetition"
 
 
@@ -392,8 +391,8 @@ def _orient(catalog: Catalog, f: Finding, stance: Stance, base: Stance) -> tuple
     found_load = load_class(f.load_percent)
     if stance.load != NEUTRAL["load"] and found_load is not None and found_load != stance.load:
         steps.append(f"measured at {f.load_percent}% of 1RM")
-    if f.proxy:
-        steps.append(WITHIN_REP)
+    if f.proxy:  # a finding that did not compare the two conditions head on says why, in its data
+        steps.append(f.proxy[:1].lower() + f.proxy[1:].rstrip("."))
     if f.isometric:
         steps.append(ISOMETRIC)
     if len(steps) > 1:
@@ -1007,8 +1006,9 @@ def _target_note(
             )
     elif recs[0].evidence == "weak":
         notes.append(
-            f"The best support for raising the {lower} is weak: only findings measured against another "
-            "position, at another load or within one repetition."
+            f"The best support for raising the {lower} is weak: only findings one step from the question "
+            "(measured against another position, at another load or with both legs, within one repetition, "
+            "or with the press held still)."
         )
     group = found.id if found.kind == "group" else catalog.muscle(found.id).group
     if catalog.group(group).target_note:
