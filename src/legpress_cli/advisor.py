@@ -298,13 +298,13 @@ def held_and_load(catalog: Catalog, f: Finding) -> tuple[str | None, str | None]
     return held_text, load_text
 
 
-def comparison_text(catalog: Catalog, f: Finding) -> str:
+def comparison_text(catalog: Catalog, f: Finding, *, with_load: bool = True) -> str:
     """'high feet vs low feet, at 80% of 1RM' or with what was held: '(both with high feet)'."""
     text = f"{condition_text(catalog, f.a, f.contrast)} vs {condition_text(catalog, f.b, f.contrast)}"
     held, load = held_and_load(catalog, f)
     if held:
         text += f" (both with {held})"
-    if load:
+    if load and with_load:
         text += f", {load}"
     return text
 

@@ -97,10 +97,7 @@ def why(catalog: Catalog, v: Verdict) -> str:
     seen: dict[tuple[str, str, str, bool], list[int]] = {}
     for a in v.deciding:
         f = a.finding
-        compared = f"{condition_text(catalog, f.a, f.contrast)} vs {condition_text(catalog, f.b, f.contrast)}"
-        held, _ = held_and_load(catalog, f)
-        if held:
-            compared += f" (both with {held})"
+        compared = comparison_text(catalog, f, with_load=False)  # the loads are joined below
         steps = "; ".join(x for x in a.indirect if not x.startswith("measured at "))
         who = catalog.source(f.source).label + (f" ({f.n} {f.population})" if f.n else f" ({f.population})")
         loads = seen.setdefault((who, compared, steps, bool(a.indirect)), [])
