@@ -268,10 +268,20 @@ def test_flags_show_no_bool_metavar(run: Run) -> None:
     assert not [line for line in text.splitlines() if "--high" in line and "<bool>" in line]
 
 
-def test_evidence_takes_a_group(run: Run) -> None:
+def test_evidence_takes_a_group(run: Run, catalog: Any) -> None:
     result = run("evidence", "hamstrings", "--json")
-    assert result.exit_code == 0
-    assert "Escamilla 2001" not in result.stderr
+    assert (result.exit_code, result.stderr) == (0, "")
+    data = json.loads(result.stdout)
+    heads = {m.id for m in catalog.members("hamstrings")}
+    on = {f.id for h in heads for f in catalog.findings_on(h)}
+    assert {f["id"] for f in data["findings"]} == on and on
+    assert {c["muscle"] for claim in data["claims"] for c in claim["status"]} <= heads
+
+
+def test_plain_does_not_leak_into_the_next_run_in_one_process(run: Run) -> None:
+    plain = run("--plain", "stance", "--high").stdout
+    after = run("stance", "--high").stdout
+    assert "■" not in plain and "■" in after
 
 
 @pytest.mark.parametrize("command", NAMES)

@@ -142,3 +142,9 @@ def test_a_closed_stdout_after_the_file_was_written_is_no_failure(tmp_path: Path
     result = subprocess.run(["sh", "-c", script], capture_output=True)
     assert result.returncode == 0, result.stderr
     assert out.read_text(encoding="utf-8").startswith("<!DOCTYPE html>")
+
+
+def test_a_nul_byte_in_the_data_folder_name_is_one_line(run: Run) -> None:
+    result = run("--data", "\x00", "muscles")
+    assert result.exit_code == 1
+    assert result.stderr.startswith("legpress: error: \\x00: data folder not found") and result.stderr.count("\n") == 1

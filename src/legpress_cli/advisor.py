@@ -216,7 +216,6 @@ def source_uses(catalog: Catalog) -> tuple[SourceUse, ...]:
 
 _NEUTRAL_VALUES = tuple(NEUTRAL[d] for d in DIMENSIONS)
 _POSITION: dict[str, int] = {d: n for n, d in enumerate(DIMENSIONS)}
-NEUTRAL_STANCE: "Stance"  # set below, once the class exists
 
 
 class Stance(NamedTuple):
@@ -318,7 +317,9 @@ FLIP: dict[str, Observed] = {
 # Dimensions a stance holds as conditions of a comparison rather than as positions: a claim is
 # judged, and a finding applied, under the stance's values of these.
 CONDITIONS: tuple[Dimension, ...] = tuple(s.name for s in DIMENSION_SPECS if s.context or s.usual_when_unsaid)
+USUAL_WHEN_UNSAID: tuple[Dimension, ...] = tuple(s.name for s in DIMENSION_SPECS if s.usual_when_unsaid)
 ISOMETRIC = "held still (isometric), not pressed through a repetition"
+LOAD_STEP = "measured at "  # how a step of load begins; the views list loads apart
 
 
 class Applied(NamedTuple):
@@ -390,7 +391,7 @@ def _orient(catalog: Catalog, f: Finding, stance: Stance, base: Stance) -> tuple
     ]
     found_load = load_class(f.load_percent)
     if stance.load != NEUTRAL["load"] and found_load is not None and found_load != stance.load:
-        steps.append(f"measured at {f.load_percent}% of 1RM")
+        steps.append(f"{LOAD_STEP}{f.load_percent}% of 1RM")
     if f.proxy:  # a finding that did not compare the two conditions head on says why, in its data
         steps.append(f.proxy[:1].lower() + f.proxy[1:].rstrip("."))
     if f.isometric:
@@ -398,9 +399,6 @@ def _orient(catalog: Catalog, f: Finding, stance: Stance, base: Stance) -> tuple
     if len(steps) > 1:
         return None  # two steps from the question asked: it says nothing about it
     return flipped, tuple(steps)
-
-
-USUAL_WHEN_UNSAID: tuple[Dimension, ...] = tuple(s.name for s in DIMENSION_SPECS if s.usual_when_unsaid)
 
 
 class Measured(NamedTuple):
@@ -587,8 +585,10 @@ def _sides(f: Finding) -> tuple[tuple[tuple[str, str], ...], tuple[tuple[str, st
     return tuple(sorted(f.a.items())), tuple(sorted(f.b.items()))
 
 
-def _load_only(a: Applied) -> bool:
-    return len(a.indirect) == 1 and a.indirect[0].startswith("measured at ")
+def _load_only(a: Applied, stance: Stance) -> bool:
+    """Indirect only because it was measured at another load than the one asked about."""
+    found = load_class(a.finding.load_percent)
+    return len(a.indirect) == 1 and stance.load != NEUTRAL["load"] and found is not None and found != stance.load
 
 
 def judge(
@@ -623,7 +623,9 @@ def judge(
     parts: list[OptionPart] = []
     for dims, (found, about) in options.items():
         counted = [
-            a for a in found if not (a.indirect and _load_only(a) and (a.finding.source, _sides(a.finding)) in answered)
+            a
+            for a in found
+            if not (a.indirect and _load_only(a, stance) and (a.finding.source, _sides(a.finding)) in answered)
         ]
         part = _option_verdict(counted, catalog)
         pairs = tuple((d, stance.value(d)) for d in DIMENSIONS if d in dims)

@@ -186,6 +186,8 @@ def _resolve_dir(data_dir: Path | None) -> Path:
     except OSError as e:
         if e.errno == errno.ELOOP:  # exists() would call it missing
             raise DataError(f"{directory!s}: a loop of symbolic links", _DIR_HINT) from None
+    except ValueError:  # a NUL byte in the name: no such folder can exist
+        raise DataError(f"{directory!s}: data folder not found", _DIR_HINT) from None
     if not directory.exists():
         raise DataError(f"{directory!s}: data folder not found", _DIR_HINT)
     if not directory.is_dir():

@@ -585,12 +585,14 @@ def root(
 
     Start with [bold]legpress muscles[/bold]; add [bold]--json[/bold] to any command for JSON.
     """
-    global _PAGING
+    # Set on every run, both ways: CliRunner runs many commands in one process.
+    global _PAGING, _ANSWERED_IN_A_FILE
     _PAGING = not no_pager
-    if plain:
+    _ANSWERED_IN_A_FILE = False
+    if plain or "legpress_cli.render" in sys.modules:  # --json never needs to import rich for this
         from legpress_cli import render
 
-        render.PLAIN = True
+        render.PLAIN = plain
     if ctx.invoked_subcommand is None:
         _write(START_HERE)
 

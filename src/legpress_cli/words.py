@@ -8,7 +8,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import TYPE_CHECKING
 
-from legpress_cli.advisor import DIRECTION_WORDS, comparison_text, condition_text, held_and_load, names_for
+from legpress_cli.advisor import DIRECTION_WORDS, LOAD_STEP, comparison_text, condition_text, held_and_load, names_for
 
 if TYPE_CHECKING:
     from legpress_cli.advisor import Applied, Contradiction, Measured, StanceReport, Verdict
@@ -98,7 +98,7 @@ def why(catalog: Catalog, v: Verdict) -> str:
     for a in v.deciding:
         f = a.finding
         compared = comparison_text(catalog, f, with_load=False)  # the loads are joined below
-        steps = "; ".join(x for x in a.indirect if not x.startswith("measured at "))
+        steps = "; ".join(x for x in a.indirect if not x.startswith(LOAD_STEP))  # loads are listed apart
         who = catalog.source(f.source).label + (f" ({f.n} {f.population})" if f.n else f" ({f.population})")
         loads = seen.setdefault((who, compared, steps, bool(a.indirect)), [])
         if f.load_percent is not None:
