@@ -1,8 +1,11 @@
-"""Regenerate the pictures in docs/ with legpress itself, the example handout and its
-screenshot, and the completion index of the built-in data: `python scripts/make_docs.py`.
+"""Regenerate everything made from the code and the data, with one command:
+`python scripts/make_docs.py`. It writes the pictures in docs/, the example handout and its
+screenshot, the completion index and the snapshot of the built-in data, the README's example
+blocks, and the goldens (through their tests). `--check` writes nothing, names each stale file
+and exits 1; CI runs it.
 
-tests/test_map.py, tests/test_report.py and tests/test_completion.py fail when a committed file
-differs from what this script would write. The screenshot needs Chromium (tests/browser.py); it
+The tests fail, each with one line naming this script, when a committed file differs from what
+it would write. The screenshot needs Chromium (tests/browser.py); it
 records the SHA-256 of the page it shows in a PNG text chunk, which is how its test knows it is
 current without a browser.
 """
@@ -11,9 +14,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import re
+import shlex
 import struct
 import subprocess
 import sys
+import tempfile
 import zlib
 from pathlib import Path
 
@@ -40,7 +46,12 @@ def make(target: Path) -> list[Path]:
     env = {**os.environ, "COLUMNS": "100", "NO_COLOR": "1", "SOURCE_DATE_EPOCH": DATE}
     env.pop("LEGPRESS_DATA", None)
     handout = target / HANDOUT
-    subprocess.run([sys.executable, "-m", "legpress_cli", *HANDOUT_ARGS, "-o", str(handout)], check=True, env=env)
+    subprocess.run(
+        [sys.executable, "-m", "legpress_cli", *HANDOUT_ARGS, "-o", str(handout)],
+        check=True,
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
     written = [handout]
     for name, args in PICTURES.items():
         path = target / name
@@ -49,6 +60,7 @@ def make(target: Path) -> list[Path]:
             check=True,
             env=env,
             stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
         )
         written.append(path)
     return written
@@ -102,17 +114,89 @@ def index_text() -> str:
     return render_index(str(builtin_data_dir()))
 
 
-if __name__ == "__main__":
-    for path in make(ROOT / "docs"):
-        print(path.relative_to(ROOT))
-    if screenshot(ROOT / "docs" / HANDOUT, ROOT / "docs" / SCREENSHOT):
-        print(f"docs/{SCREENSHOT}")
-    else:
-        print(f"docs/{SCREENSHOT} not made: no Chromium found (install chromium, or set LEGPRESS_CHROMIUM)")
-    INDEX.write_text(index_text(), encoding="utf-8")
-    print(INDEX.relative_to(ROOT))
+README = ROOT / "README.md"
+EXAMPLE = re.compile(r"`(legpress [^`]+)`:\n\n```text\n(.*?)\n```", re.DOTALL)
+
+
+def readme_text() -> str:
+    """The README with every example block replaced by what its command prints now, at the
+    tests' pinned width and environment."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from conftest import PINNED  # the tests' environment, so the blocks match what they check
+
+    env = {**os.environ, **PINNED}
+    env.pop("LEGPRESS_DATA", None)
+
+    def block(match: re.Match[str]) -> str:
+        command = match.group(1)
+        shown = subprocess.run(
+            [sys.executable, "-m", "legpress_cli", *shlex.split(command)[1:]],
+            check=True,
+            env=env,
+            capture_output=True,
+            text=True,
+        ).stdout
+        fresh = "\n".join(line.rstrip() for line in shown.rstrip().splitlines())
+        return f"`{command}`:\n\n```text\n{fresh}\n```"
+
+    return EXAMPLE.sub(block, README.read_text(encoding="utf-8"))
+
+
+def generated(docs: Path) -> dict[Path, bytes]:
+    """Every generated file but the screenshot and the goldens, as this code and data make it:
+    the committed path, and its fresh content (the pictures are made in `docs`)."""
     from legpress_cli.cache import SNAPSHOT
     from legpress_cli.catalog import snapshot_text
 
-    SNAPSHOT.write_text(snapshot_text(), encoding="utf-8")
-    print(SNAPSHOT.relative_to(ROOT))
+    out = {ROOT / "docs" / p.name: p.read_bytes() for p in make(docs)}
+    out[INDEX] = index_text().encode()
+    out[SNAPSHOT] = snapshot_text().encode()
+    out[README] = readme_text().encode()
+    return out
+
+
+def main(argv: list[str]) -> int:
+    check = argv == ["--check"]
+    if argv and not check:
+        print("usage: python scripts/make_docs.py [--check]", file=sys.stderr)
+        return 2
+    page = ROOT / "docs" / HANDOUT
+    shot = ROOT / "docs" / SCREENSHOT
+    with tempfile.TemporaryDirectory() as scratch:
+        fresh = generated(Path(scratch))
+        stale = [path for path, text in fresh.items() if _differs(path, text, write=not check)]
+    if shown_page(shot.read_bytes()) != hashlib.sha256(fresh[page]).hexdigest():
+        stale.append(shot)
+        if not check:
+            screenshot(page, shot)  # without a browser the old one stays, and the line below says so
+    if not check:
+        # The goldens are the tests' own: their tests rewrite them when asked to.
+        env = {**os.environ, "LEGPRESS_UPDATE_GOLDEN": "1"}
+        subprocess.run(
+            [sys.executable, "-m", "pytest", "-q", "-p", "no:cacheprovider", "tests/test_cli.py"],
+            cwd=ROOT,
+            env=env,
+            check=False,
+            stdout=subprocess.DEVNULL,
+        )
+    for path in stale:
+        print(f"{'stale' if check else 'wrote'} {path.relative_to(ROOT)}")
+    if check and stale:
+        print("run: python scripts/make_docs.py", file=sys.stderr)
+        return 1
+    if not check and shown_page(shot.read_bytes()) != hashlib.sha256(fresh[page]).hexdigest():
+        print(f"{shot.relative_to(ROOT)} not made: no Chromium found (install chromium, or set LEGPRESS_CHROMIUM)")
+        return 1
+    return 0
+
+
+def _differs(path: Path, text: bytes, *, write: bool) -> bool:
+    if path.exists() and path.read_bytes() == text:
+        return False
+    if write:
+        path.write_bytes(text)
+    return True
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))

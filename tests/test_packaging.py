@@ -116,3 +116,74 @@ def test_wheel_installs_and_runs_outside_the_checkout(wheel: Path, tmp_path: Pat
         [str(python), "-m", "legpress_cli", "--version"], cwd=away, env=env, capture_output=True, text=True
     )
     assert (module.returncode, module.stdout) == (0, f"legpress {__version__}\n")
+
+
+def _checkout_copy(tmp_path: Path) -> Path:
+    """What a fresh clone holds of the package, without this checkout's venv or caches."""
+    import shutil
+
+    clone = tmp_path / "clone"
+    ignore = shutil.ignore_patterns("__pycache__", "*.pyc")
+    for name in ("src", "data", "bin"):
+        shutil.copytree(ROOT / name, clone / name, ignore=ignore)
+    for name in ("README.md", "pyproject.toml"):
+        shutil.copy2(ROOT / name, clone / name)
+    return clone
+
+
+def _shell_env(tmp_path: Path, *first: str) -> dict[str, str]:
+    """A login-like environment: no virtual environment active, no `legpress` on the PATH."""
+    path = [p for p in os.environ.get("PATH", "").split(os.pathsep) if p and not (Path(p) / "legpress").exists()]
+    env = {k: v for k, v in os.environ.items() if k not in ("VIRTUAL_ENV", "PYTHONPATH", "LEGPRESS_DATA")}
+    env.update(PINNED)
+    env["PATH"] = os.pathsep.join([*first, *path])
+    env["HOME"] = str(tmp_path / "home")
+    return env
+
+
+def _readme_block(command: str) -> str:
+    from test_readme import README
+
+    assert f"```sh\n{command}\n```" in README
+    return command
+
+
+def test_the_readme_first_command_leaves_legpress_on_the_path(tmp_path: Path) -> None:
+    """The Quick start as a newcomer types it: the first command, then `legpress muscles` as it is."""
+    from test_readme import INSTALL
+
+    clone = _checkout_copy(tmp_path)
+    env = _shell_env(tmp_path)
+    env["PIP_DISABLE_PIP_VERSION_CHECK"] = "1"
+    # The redirection takes the last command's answer only; pip's own lines go to the terminal.
+    script = f"{_readme_block(INSTALL)} > first.txt\nlegpress muscles > again.txt\n"
+    result = subprocess.run(["bash", "-c", script], cwd=clone, env=env, capture_output=True, text=True, timeout=600)
+    assert result.returncode == 0, result.stderr[-2000:]
+    first = (clone / "first.txt").read_text(encoding="utf-8")
+    assert first.startswith("Muscle ") and "\nPrimary movers\n" in first
+    assert (clone / "again.txt").read_text(encoding="utf-8") == first
+
+
+def test_pipx_install_puts_legpress_on_the_path(tmp_path: Path) -> None:
+    from test_readme import PIPX
+
+    clone = _checkout_copy(tmp_path)
+    shims, apps = tmp_path / "shims", tmp_path / "pipx-bin"
+    shims.mkdir()
+    pipx = shims / "pipx"
+    pipx.write_text(f'#!/bin/sh\nexec "{sys.executable}" -m pipx "$@"\n', encoding="utf-8")
+    pipx.chmod(0o755)
+    env = _shell_env(tmp_path, str(shims), str(apps))
+    env.update(PIPX_HOME=str(tmp_path / "pipx-home"), PIPX_BIN_DIR=str(apps), PIPX_MAN_DIR=str(tmp_path / "man"))
+    result = subprocess.run(
+        ["bash", "-c", f"{_readme_block(PIPX)} > answer.txt"],
+        cwd=clone,
+        env=env,
+        capture_output=True,
+        text=True,
+        timeout=600,
+    )
+    assert result.returncode == 0, result.stderr[-2000:]
+    answer = (clone / "answer.txt").read_text(encoding="utf-8")
+    assert answer.startswith("Muscle ") and "\nPrimary movers\n" in answer
+    assert (apps / "legpress").exists()

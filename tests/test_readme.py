@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import os
 import re
 import shlex
 
@@ -12,7 +11,8 @@ from conftest import ROOT, Run
 from legpress_cli.commands import NAMES
 
 README = (ROOT / "README.md").read_text(encoding="utf-8")
-INSTALL = "python3 -m venv .venv && .venv/bin/pip install . && .venv/bin/legpress muscles"
+INSTALL = "python3 -m venv .venv && . .venv/bin/activate && pip install . && legpress muscles"
+PIPX = "pipx install . && legpress muscles"
 TEST = "python3 -m venv .venv && .venv/bin/pip install -e '.[test]' && .venv/bin/pytest"
 EXAMPLES = re.findall(r"`(legpress [^`]+)`:\n\n```text\n(.*?)\n```", README, re.DOTALL)
 
@@ -20,6 +20,7 @@ EXAMPLES = re.findall(r"`(legpress [^`]+)`:\n\n```text\n(.*?)\n```", README, re.
 def test_the_two_commands_are_in_the_readme_and_ci_runs_the_second() -> None:
     assert f"```sh\n{INSTALL}\n```" in README
     assert f"```sh\n{TEST}\n```" in README
+    assert f"```sh\n{PIPX}\n```" in README
     assert TEST in (ROOT / ".ci" / "run").read_text(encoding="utf-8").splitlines()
 
 
@@ -43,14 +44,10 @@ def test_readme_has_real_examples() -> None:
 
 @pytest.mark.parametrize(("command", "shown"), EXAMPLES, ids=[c for c, _ in EXAMPLES])
 def test_readme_output_is_current(run: Run, command: str, shown: str) -> None:
-    """LEGPRESS_UPDATE_GOLDEN=1 rewrites the README's example blocks, as it does the goldens."""
+    """`python scripts/make_docs.py` rewrites the README's example blocks from real output."""
     result = run(*shlex.split(command)[1:])
     assert result.exit_code == 0
     fresh = "\n".join(line.rstrip() for line in result.stdout.rstrip().splitlines())
-    if os.environ.get("LEGPRESS_UPDATE_GOLDEN") == "1":
-        path = ROOT / "README.md"
-        text = path.read_text(encoding="utf-8")
-        old = f"`{command}`:\n\n```text\n{shown}\n```"
-        path.write_text(text.replace(old, f"`{command}`:\n\n```text\n{fresh}\n```"), encoding="utf-8")
-        return
-    assert fresh.splitlines() == [line.rstrip() for line in shown.splitlines()]
+    assert fresh.splitlines() == [line.rstrip() for line in shown.splitlines()], (
+        "stale: run python scripts/make_docs.py"
+    )

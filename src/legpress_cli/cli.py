@@ -217,6 +217,12 @@ class _HelpLikeOutput:
         finally:
             rich_utils._get_rich_console = original
 
+    def get_help_option(self, ctx: Any) -> Any:
+        option = super().get_help_option(ctx)  # type: ignore[misc]
+        if option is not None:
+            option.metavar = ""  # a flag takes no value; Typer would show <bool>, inviting --help true
+        return option
+
 
 class LegpressCommand(_HelpLikeOutput, TyperCommand):
     pass

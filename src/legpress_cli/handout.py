@@ -23,7 +23,7 @@ else:  # the same classes, made without typing's per-annotation checks (fasttupl
 
 from legpress_cli import words
 from legpress_cli.advisor import DIRECTION_WORDS, question_label, stance_label
-from legpress_cli.vector import describe, map_svg
+from legpress_cli.vector import describe, legend, letters, map_svg
 
 if TYPE_CHECKING:
     from legpress_cli.advisor import StanceReport
@@ -75,6 +75,8 @@ class Figure(NamedTuple):
     svg: str
     caption: str
     description: str  # the drawing in words, for Markdown
+    shades: tuple[tuple[str, str], ...] = ()  # the key, as text: (pattern id, words)
+    letters: tuple[tuple[str, str], ...] = ()  # (key letter, muscle name)
 
 
 class Cited(NamedTuple):
@@ -119,7 +121,13 @@ def build(
         Para(_stance_words(catalog, report), "lead"),
         Para(words.capital(report.summary) + "."),
         Heading(2, "Which muscles work, and how this stance changes them"),
-        Figure(map_svg(catalog, report), _map_caption(), describe(catalog, report)),
+        Figure(
+            map_svg(catalog, report, key=False),
+            _map_caption(),
+            describe(catalog, report),
+            tuple(legend(report)),
+            tuple(letters(catalog, report)),
+        ),
         _muscles_table(catalog, report),
         Para(
             "Emphasis is how hard each muscle works in the neutral stance, out of 5; a change moves it only "
@@ -156,8 +164,7 @@ def _stance_words(catalog: Catalog, report: StanceReport) -> str:
 def _map_caption() -> str:
     # The drawing carries its own key of shades and patterns; the caption does not repeat it.
     return (
-        "Front and back of the hips and legs, shaded and patterned by the change (key below the drawing). "
-        "Letters match the muscle key; a dashed outline is a deep muscle."
+        "Front and back of the hips and legs, shaded and patterned as the key says; a dashed outline is a deep muscle."
     )
 
 
@@ -276,10 +283,16 @@ p { margin: 0.3rem 0; }
 .lead { font-size: 10.5pt; }
 .note { font-size: 8.5pt; color: #404040; }
 .caution { border-left: 3px solid #404040; padding-left: 0.5rem; }
-.overview { display: grid; grid-template-columns: minmax(0, 20rem) minmax(0, 1fr); gap: 1rem; align-items: start; }
+.overview { display: grid; grid-template-columns: minmax(0, 20rem) minmax(0, 1fr); gap: 0 1rem; align-items: start; }
+.overview figcaption { grid-column: 1 / -1; }
 figure { margin: 0; break-inside: avoid; }
-figure svg { width: 100%; height: auto; }
+figure svg.bodymap { width: 100%; height: auto; }
 figcaption { font-size: 8.5pt; color: #404040; }
+ul.key { list-style: none; padding: 0; margin: 0.2rem 0 0; color: #1a1a1a; }
+ul.key li { display: inline-block; margin: 0 0.7em 0 0; white-space: nowrap; }
+ul.key svg.swatch { width: 1.6em; height: 1em; vertical-align: -0.15em; }
+ul.key b { display: inline-block; min-width: 1.1em; text-align: center; border: 1px solid #1a1a1a;
+           border-radius: 50%; font-size: 0.9em; }
 table { border-collapse: collapse; width: 100%; font-size: 9pt; }
 caption { text-align: left; font-weight: bold; padding-bottom: 0.2rem; }
 th, td { border: 1px solid #8c8c8c; padding: 0.1rem 0.35rem; text-align: left; vertical-align: top; }
@@ -308,6 +321,7 @@ section.columns h3 { break-after: avoid; margin-top: 0.2rem; }
 @media print {
   :root { font-size: 8.5pt; line-height: 1.28; }
   ol.sources { font-size: 7pt; }
+  figcaption { font-size: 7.5pt; }
   body { margin: 0; max-width: none; padding: 0; }
   h1 { font-size: 15pt; }
   h2 { font-size: 11pt; margin-top: 0.5rem; }
@@ -337,7 +351,12 @@ def html(doc: Handout) -> str:
             ends = "</div></section>"
         elif isinstance(block, Figure) and n + 1 < len(blocks) and isinstance(blocks[n + 1], Table):
             # The map beside the table on a wide page or paper; stacked on a narrow screen.
-            body.append(f'<div class="overview">{_html_block(block)}{_html_block(blocks[n + 1])}</div>')
+            # Its caption and key go below both, across the page: the narrow map column stays
+            # as short as the drawing, and the key's text as large as the page's notes.
+            body.append(
+                f'<figure class="overview"><div>{block.svg}</div>{_html_block(blocks[n + 1])}'
+                f"<figcaption>{escape(block.caption)}{_html_key(block)}</figcaption></figure>"
+            )
             n += 1
         else:
             body.append(_html_block(block))
@@ -370,8 +389,24 @@ def _html_block(block: Block) -> str:
     if isinstance(block, Table):
         return _html_table(block)
     if isinstance(block, Figure):
-        return f"<figure>{block.svg}<figcaption>{escape(block.caption)}</figcaption></figure>"
+        return f"<figure>{block.svg}<figcaption>{escape(block.caption)}{_html_key(block)}</figcaption></figure>"
     return _html_sources(block)
+
+
+def _html_key(figure: Figure) -> str:
+    """The drawing's key as text of the page, so print keeps it as large as the page's notes.
+    Each swatch is filled with the drawing's own pattern, so colour and pattern both match."""
+    swatch = (
+        '<svg class="swatch" viewBox="0 0 20 12" aria-hidden="true">'
+        '<rect x="0.5" y="0.5" width="19" height="11" fill="{}" stroke="#1a1a1a" stroke-dasharray="{}"/></svg>'
+    )
+    shades = "".join(
+        f"<li>{swatch.format(f'url(#{escape(pattern)})', 'none')} {escape(words)}</li>"
+        for pattern, words in figure.shades
+    )
+    deep = f"<li>{swatch.format('none', '4 2.5')} deep muscle</li>"
+    named = "".join(f"<li><b>{escape(letter)}</b> {escape(name)}</li>" for letter, name in figure.letters)
+    return f'<ul class="key">{shades}{deep}</ul><ul class="key letters">{named}</ul>' if shades else ""
 
 
 def _html_table(t: Table) -> str:

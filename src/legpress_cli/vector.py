@@ -64,8 +64,10 @@ def _drawn_views(catalog: Catalog) -> list[View]:
     return [v for v in catalog.views if v.shape and v.size and v.outline]
 
 
-def map_svg(catalog: Catalog, report: StanceReport) -> str:
-    """The map for this stance, as a file of its own or to place inside an HTML page."""
+def map_svg(catalog: Catalog, report: StanceReport, *, key: bool = True) -> str:
+    """The map for this stance, as a file of its own or to place inside an HTML page. Without
+    `key` the drawing leaves its key out, for a page that sets the key as text of its own (in
+    print, text inside the scaled drawing comes out too small to read)."""
     views = _drawn_views(catalog)
     stance = stance_label(catalog, report.stance)
     base = "the neutral stance" if report.against_neutral else stance_label(catalog, report.base)
@@ -83,7 +85,7 @@ def map_svg(catalog: Catalog, report: StanceReport) -> str:
         x += _size(view)[0] + GAP
     width = x - GAP
     height = TOP + max(_size(v)[1] for v in views) + 12
-    legend, legend_height = _legend(catalog, views, report, height, width)
+    legend, legend_height = _legend(catalog, views, report, height, width) if key else ([], 0)
     body += legend
     return _document(width, height + legend_height, title, _description(catalog, views, report), body)
 
@@ -169,6 +171,17 @@ def _legend(catalog: Catalog, views: list[View], report: StanceReport, top: int,
         out.append(_key(cx + 7, cy + 2, letter))
         out.append(_text(cx + 18, cy + 5.5, line, size=10))
     return out, 24 + rows * 18 + 4 + half * KEY_ROW + 8
+
+
+def legend(report: StanceReport) -> list[tuple[str, str]]:
+    """The shades this map may use, as (pattern id, words): what `map_svg` draws as its key."""
+    return [(f"lp-{shade}", SHADES[shade][0]) for shade in (ROLES if report.neutral else SHADE_KEYS)]
+
+
+def letters(catalog: Catalog, report: StanceReport) -> list[tuple[str, str]]:
+    """Each drawn muscle's key letter and name, in the order the drawn key lists them."""
+    verdicts = report.by_muscle()
+    return [(letter, verdicts[mid].muscle.name) for letter, mid in _key_entries(_drawn_views(catalog), verdicts)]
 
 
 def _key_entries(views: list[View], verdicts: dict[str, Verdict]) -> list[tuple[str, str]]:
