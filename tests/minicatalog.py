@@ -6,7 +6,7 @@ from __future__ import annotations
 from typing import Any
 
 from legpress_cli import datafiles as files
-from legpress_cli.records import Catalog, from_plain
+from legpress_cli.records import Catalog
 
 SOURCES = [
     {"id": sid, "label": sid.title(), "kind": kind, "citation": f"{sid} citation.", "summary": f"{sid} summary."}
@@ -75,7 +75,7 @@ def mini(
             ],
         }
     )
-    plain = files.link_plain(
+    return files.link(
         files.Files(
             muscles,
             files.CuesFile.model_validate(
@@ -102,4 +102,3 @@ def mini(
             files.ClaimsFile.model_validate({"claim": list(claims)}),
         )
     )
-    return from_plain(plain)

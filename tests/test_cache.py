@@ -15,10 +15,10 @@ from typing import Any
 import pytest
 
 from conftest import PINNED
-from legpress_cli import cache, model, records
+from legpress_cli import cache
 from legpress_cli import catalog as loading
 from legpress_cli.catalog import DATA_FILES, load_catalog
-from legpress_cli.records import BadRecord, from_plain
+from legpress_cli.records import BadRecord, Catalog, from_plain, to_plain
 
 LEGPRESS = str(Path(sys.executable).parent / "legpress")
 
@@ -35,7 +35,7 @@ def key_of(data: Path) -> str:
     return cache.entry_key({name: (data / name).read_bytes() for name in DATA_FILES})
 
 
-def fresh(data: Path) -> records.Catalog:
+def fresh(data: Path) -> Catalog:
     load_catalog.cache_clear()
     return load_catalog(data)
 
@@ -317,55 +317,14 @@ def test_an_internal_error_forgets_the_entry_it_used(
     assert list(store.iterdir()) == []
 
 
-# --- records: the models' shape, without pydantic ----------------------------------------------
-
-PAIRS = [
-    (model.Source, records.Source),
-    (model.Group, records.Group),
-    (model.RolePosition, records.RolePosition),
-    (model.Muscle, records.Muscle),
-    (model.NotTrained, records.NotTrained),
-    (model.Cue, records.Cue),
-    (model.Choice, records.Choice),
-    (model.Finding, records.Finding),
-    (model.Claim, records.Claim),
-    (model.Outcome, records.Outcome),
-    (model.Exercise, records.Exercise),
-    (model.Comparison, records.Comparison),
-    (model.ExerciseClaim, records.ExerciseClaim),
-    (model.Shape, records.Shape),
-    (model.View, records.View),
-]
+# --- records: the plain form the cache holds ---------------------------------------------------
 
 
-@pytest.mark.parametrize(("checked", "plain"), PAIRS, ids=[p[1].__name__ for p in PAIRS])
-def test_records_have_exactly_the_models_fields(checked: type[model.Frozen], plain: type) -> None:
-    record_fields: tuple[str, ...] = plain._fields  # type: ignore[attr-defined]
-    defaults: dict[str, object] = plain._field_defaults  # type: ignore[attr-defined]
-    assert set(record_fields) == set(checked.model_fields)
-    for name, info in checked.model_fields.items():
-        assert (name in defaults) == (not info.is_required()), name
-
-
-def as_plain(value: object) -> object:
-    """A record as the JSON-ready dicts and lists it was built from."""
-    if isinstance(value, tuple) and hasattr(value, "_asdict"):
-        return {k: as_plain(v) for k, v in value._asdict().items()}
-    if isinstance(value, tuple | list):
-        return [as_plain(v) for v in value]
-    if isinstance(value, dict):
-        return {k: as_plain(v) for k, v in value.items()}
-    return value
-
-
-def test_records_keep_everything_the_models_checked() -> None:
-    plain = loading._check(
-        loading.builtin_data_dir(), {n: (loading.builtin_data_dir() / n).read_bytes() for n in DATA_FILES}
-    )
-    built = from_plain(plain)
-    for field, items in plain.items():
-        again = [json.loads(json.dumps(as_plain(r))) for r in getattr(built, field)]
-        assert again == items, field
+def test_records_keep_everything_that_was_checked() -> None:
+    checked = _builtin_checked()
+    plain = json.loads(json.dumps(to_plain(checked)))
+    assert from_plain(plain) == checked
+    assert to_plain(from_plain(plain)) == plain
 
 
 @pytest.mark.parametrize(
@@ -381,10 +340,14 @@ def test_from_plain_is_strict(value: object, problem: str) -> None:
         from_plain(value)
 
 
-def _builtin_plain() -> dict[str, list[dict[str, object]]]:
+def _builtin_checked() -> Catalog:
     return loading._check(
         loading.builtin_data_dir(), {n: (loading.builtin_data_dir() / n).read_bytes() for n in DATA_FILES}
     )
+
+
+def _builtin_plain() -> Any:
+    return json.loads(json.dumps(to_plain(_builtin_checked())))
 
 
 @pytest.mark.parametrize(

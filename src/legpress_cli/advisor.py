@@ -17,14 +17,10 @@ How the advisor reasons (documented in the README, "How evidence is graded"):
 
 from collections.abc import Callable, Iterator
 from itertools import product
-from typing import TYPE_CHECKING, Literal
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
-    from typing import NamedTuple
-
     from legpress_cli.names import Spelling
-else:  # the same classes, made without typing's per-annotation checks (fasttuple.py)
-    from legpress_cli.fasttuple import NamedTuple
 
 from legpress_cli.errors import UnknownName, UsageProblem
 from legpress_cli.records import (

@@ -35,8 +35,12 @@ STALE_SECONDS = 3600
 _ENTRY = re.compile(r"^[0-9a-f]{64}\.json$")
 # Temporary files of an interrupted write: legpress's own prefix, nothing another tool would use.
 _LEFTOVER = re.compile(r"^\.legpress-partial-[A-Za-z0-9_]+\.json$")
-# The code that decides what a valid catalog is: a change to any of it is a new cache key.
-_CHECKING_CODE = ("vocab.py", "records.py", "fasttuple.py", "model.py", "datafiles.py", "names.py", "cache.py")
+# The code that decides what a valid catalog is, and how it is stored: these modules and every
+# module of legpress they import, found by reading them (a change to any is a new cache key).
+_CHECKING_ROOTS = ("catalog.py", "datafiles.py", "cache.py")
+_IMPORTS = re.compile(
+    rb"^\s*(?:from legpress_cli(?:\.(\w+))? import (\([^)]*\)|[\w, ]+)|import legpress_cli\.(\w+))", re.M
+)
 
 
 if TYPE_CHECKING:
@@ -100,20 +104,33 @@ def _contents_digest(files: Mapping[str, bytes]) -> bytes:
     from legpress_cli import __version__
 
     digest = content_hash(f"legpress-cache {FORMAT} {__version__}\n".encode())
-    here = Path(__file__).parent
-    for name in _CHECKING_CODE:
-        digest.update(_file_digest(here / name, name))
+    for name, text in checking_code().items():
+        digest.update(name.encode() + content_hash(text).digest())
     for name, raw in files.items():
         digest.update(f"{name} {len(raw)}\n".encode())
         digest.update(content_hash(raw).digest())
     return digest.digest()
 
 
-def _file_digest(path: Path, name: str) -> bytes:
-    try:
-        return name.encode() + content_hash(path.read_bytes()).digest()
-    except OSError:
-        return name.encode() + b" unreadable"
+def checking_code() -> dict[str, bytes]:
+    """The checking modules' names and source, from the roots through legpress's own imports."""
+    here = Path(__file__).parent
+    found: dict[str, bytes] = {}
+    todo = list(_CHECKING_ROOTS)
+    while todo:
+        name = todo.pop()
+        if name in found:
+            continue
+        try:
+            found[name] = (here / name).read_bytes()
+        except OSError:
+            found[name] = b"unreadable"
+            continue
+        for module, names, plain in _IMPORTS.findall(found[name]):
+            # `from legpress_cli import a, b` names modules; `from legpress_cli.x import y` names x.
+            modules = [module or plain] if module or plain else re.findall(rb"\w+", names)
+            todo += [f"{m.decode()}.py" for m in modules if (here / f"{m.decode()}.py").is_file()]
+    return dict(sorted(found.items()))
 
 
 def _pydantic_version() -> bytes:

@@ -247,11 +247,10 @@ def load_catalog(data_dir: Path | None = None) -> Catalog:
         _FROM_CACHE.append((where, key))
         return found
     with _no_pydantic_plugins():
-        plain = _check(directory, raw)
-    from legpress_cli.records import from_plain
+        catalog = _check(directory, raw)
+    from legpress_cli.records import to_plain
 
-    catalog = from_plain(plain)
-    store.write(where, key, plain)
+    store.write(where, key, to_plain(catalog))
     return catalog
 
 
@@ -263,8 +262,10 @@ def snapshot_text(data_dir: Path | None = None) -> str:
     directory = _resolve_dir(data_dir)
     raw = {name: read_data_file(directory / name) for name in DATA_FILES}
     with _no_pydantic_plugins():
-        plain = _check(directory, raw)
-    return store.snapshot_text(raw, plain)
+        catalog = _check(directory, raw)
+    from legpress_cli.records import to_plain
+
+    return store.snapshot_text(raw, to_plain(catalog))
 
 
 # Cache entries this process used; an internal error forgets them (see forget_cached).
@@ -280,7 +281,7 @@ def forget_cached() -> None:
         store.forget(where, key)
 
 
-def _check(directory: Path, raw: dict[str, bytes]) -> dict[str, list[dict[str, Any]]]:
+def _check(directory: Path, raw: dict[str, bytes]) -> Catalog:
     from legpress_cli import datafiles as files
 
     def check(model: type[M], name: str) -> M:
@@ -297,7 +298,7 @@ def _check(directory: Path, raw: dict[str, bytes]) -> dict[str, list[dict[str, A
         check(files.ExercisesFile, "exercises.toml"),
     )
     try:
-        return files.link_plain(parts)
+        return files.link(parts)
     except files.ReferenceProblem as e:
         raise DataError(f"{directory / e.file!s}: {e.path}: {e.message}", _HINT) from e
 

@@ -5,12 +5,7 @@ command is added here, in cli.py (its function) and in its result's render and J
 Plain Python, no imports: completion and --version can read it for free.
 """
 
-from typing import TYPE_CHECKING
-
-if TYPE_CHECKING:
-    from typing import NamedTuple
-else:  # the same classes, made without typing's per-annotation checks (fasttuple.py)
-    from legpress_cli.fasttuple import NamedTuple
+from typing import NamedTuple
 
 
 class Command(NamedTuple):

@@ -4,68 +4,75 @@ catalog read back from the cache never needs it.
 """
 
 from collections.abc import Iterable, Iterator
-from typing import Annotated, Any, NamedTuple
+from typing import Annotated, NamedTuple
 
-from pydantic import Field
+from pydantic import BaseModel, ConfigDict, Field
 
 from legpress_cli.model import (
-    Choice,
-    Claim,
-    Comparison,
-    Cue,
-    Exercise,
-    ExerciseClaim,
-    Finding,
-    Frozen,
-    Group,
-    LeftOut,
-    Muscle,
-    NotTrained,
-    Source,
-    View,
+    CheckedChoice,
+    CheckedClaim,
+    CheckedComparison,
+    CheckedCue,
+    CheckedFinding,
+    CheckedMuscle,
+    CheckedView,
 )
 from legpress_cli.names import normalize
+from legpress_cli.records import (
+    Catalog,
+    Exercise,
+    ExerciseClaim,
+    Group,
+    LeftOut,
+    NotTrained,
+    Source,
+)
 
 
-class MusclesFile(Frozen):
+class File(BaseModel):
+    # defer_build: validators are built by the first model_validate, only when data is checked.
+    model_config = ConfigDict(frozen=True, extra="forbid", defer_build=True)
+
+
+class MusclesFile(File):
     group: Annotated[tuple[Group, ...], Field(min_length=1)]
-    muscle: Annotated[tuple[Muscle, ...], Field(min_length=1)]
+    muscle: Annotated[tuple[CheckedMuscle, ...], Field(min_length=1)]
     not_trained: tuple[NotTrained, ...] = ()
 
 
-class CuesFile(Frozen):
-    cue: Annotated[tuple[Cue, ...], Field(min_length=1)]
+class CuesFile(File):
+    cue: Annotated[tuple[CheckedCue, ...], Field(min_length=1)]
 
 
-class StancesFile(Frozen):
-    choice: tuple[Choice, ...]
+class StancesFile(File):
+    choice: tuple[CheckedChoice, ...]
 
 
-class SourcesFile(Frozen):
+class SourcesFile(File):
     source: Annotated[tuple[Source, ...], Field(min_length=1)]
     left_out: tuple[LeftOut, ...] = ()
 
 
-class BodyMapFile(Frozen):
-    view: Annotated[tuple[View, ...], Field(min_length=1)]
+class BodyMapFile(File):
+    view: Annotated[tuple[CheckedView, ...], Field(min_length=1)]
 
 
-class FindingsFile(Frozen):
-    finding: tuple[Finding, ...] = ()
+class FindingsFile(File):
+    finding: tuple[CheckedFinding, ...] = ()
 
 
-class ClaimsFile(Frozen):
-    claim: tuple[Claim, ...] = ()
+class ClaimsFile(File):
+    claim: tuple[CheckedClaim, ...] = ()
 
 
-class ExercisesFile(Frozen):
+class ExercisesFile(File):
     exercise: tuple[Exercise, ...] = ()
-    comparison: tuple[Comparison, ...] = ()
+    comparison: tuple[CheckedComparison, ...] = ()
     claim: tuple[ExerciseClaim, ...] = ()
 
 
 class Files(NamedTuple):
-    """Every data file, checked on its own; link_plain checks them together."""
+    """Every data file, checked on its own; link checks them together."""
 
     muscles: MusclesFile
     cues: CuesFile
@@ -93,10 +100,9 @@ def _duplicates(ids: Iterable[str]) -> Iterator[tuple[int, str]]:
         seen.add(item)
 
 
-def link_plain(files: Files) -> dict[str, list[dict[str, Any]]]:
+def link(files: Files) -> Catalog:
     """Check every reference between the files; raise ReferenceProblem on the first bad one.
-
-    Returns the catalog's plain form: what the cache stores and records.from_plain reads."""
+    Returns the catalog."""
     muscles, cues, stances, sources, bodymap, findings, claims, exercises = files
     _check_unique_ids(files)
     source_ids = {s.id for s in sources.source}
@@ -108,25 +114,21 @@ def link_plain(files: Files) -> dict[str, list[dict[str, Any]]]:
     _check_claims(claims, source_ids, targets)
     _check_views(bodymap, {m.id for m in muscles.muscle})
     _check_exercises(exercises, source_ids, targets)
-    return {
-        "groups": _plain(muscles.group),
-        "muscles": _plain(muscles.muscle),
-        "not_trained": _plain(muscles.not_trained),
-        "cues": _plain(cues.cue),
-        "choices": _plain(stances.choice),
-        "sources": _plain(sources.source),
-        "views": _plain(bodymap.view),
-        "findings": _plain(findings.finding),
-        "claims": _plain(claims.claim),
-        "exercises": _plain(exercises.exercise),
-        "comparisons": _plain(exercises.comparison),
-        "exercise_claims": _plain(exercises.claim),
-        "left_out": _plain(sources.left_out),
-    }
-
-
-def _plain(items: Iterable[Frozen]) -> list[dict[str, Any]]:
-    return [item.model_dump(mode="json") for item in items]
+    return Catalog(
+        groups=muscles.group,
+        muscles=muscles.muscle,
+        not_trained=muscles.not_trained,
+        cues=cues.cue,
+        choices=stances.choice,
+        sources=sources.source,
+        views=bodymap.view,
+        findings=findings.finding,
+        claims=claims.claim,
+        exercises=exercises.exercise,
+        comparisons=exercises.comparison,
+        exercise_claims=exercises.claim,
+        left_out=sources.left_out,
+    )
 
 
 def _check_cues(cues: CuesFile, source_ids: set[str]) -> None:

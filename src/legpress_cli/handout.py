@@ -12,17 +12,11 @@ from __future__ import annotations
 
 import re
 from html import escape
-from typing import TYPE_CHECKING
-
-from legpress_cli.results import Personal
-
-if TYPE_CHECKING:
-    from typing import NamedTuple
-else:  # the same classes, made without typing's per-annotation checks (fasttuple.py)
-    from legpress_cli.fasttuple import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple
 
 from legpress_cli import words
 from legpress_cli.advisor import DIRECTION_WORDS, question_label, stance_label
+from legpress_cli.results import Personal
 from legpress_cli.vector import describe, legend, letters, map_svg
 
 if TYPE_CHECKING:

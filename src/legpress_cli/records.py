@@ -1,28 +1,56 @@
-"""The checked data as plain, frozen records: what the advisor, the renderers and the JSON views
-read, and what the cache stores.
+"""The data's records: the one definition of each record's fields, types and limits, and what
+the advisor, the renderers and the JSON views read.
 
-The pydantic models in model.py are the one definition of the data's shape and do the checking;
-a catalog is built from their output (`model_dump`) by `from_plain`, and the cache holds that
-same plain form as JSON. So a warm start imports neither pydantic nor the models, and reading a
-cache entry runs no code from it: JSON gives dicts, lists, strings, numbers and booleans, and
-`from_plain` accepts only exactly the fields and types declared here. A test checks these
-records against the models, field by field.
+A field's limits are `Rule`s in its annotation: plain markers that cost nothing on a warm start.
+On a cache miss pydantic validates the data files straight into these records (model.py tells
+it what each rule means, through pydantic's documented `__get_pydantic_core_schema__` hook, and
+adds the checks that span fields); on a hit, `from_plain` builds them from the checked plain
+form the cache and the snapshot hold, accepting nothing but the declared fields and types. So a
+warm start imports neither pydantic nor the checks, and reading an entry runs no code from it.
 
-Records are NamedTuples, not dataclasses: building a frozen slotted dataclass costs ~0.9 ms of
-start-up each, a NamedTuple ~0.13 ms (callgrind: 7% of `legpress muscles` for these 14).
-No `from __future__ import annotations`: `from_plain` reads the field types at run time.
+No `from __future__ import annotations`: pydantic and `from_plain` read the field types at run time.
 """
 
 import types
 import typing
-from typing import TYPE_CHECKING, Any, Literal
-
-if TYPE_CHECKING:
-    from typing import NamedTuple
-else:  # the same classes, made without typing's per-annotation checks (fasttuple.py)
-    from legpress_cli.fasttuple import NamedTuple
+from typing import Annotated, Any, Literal, NamedTuple
 
 from legpress_cli.vocab import Dimension, Grade, Phase, Result, Role
+
+
+class Rule:
+    """A limit on a field's value, by name (`Rule("text")`, `Rule("count", ge=1)`): model.py
+    says what each means to pydantic. Only data checking ever reads it."""
+
+    __slots__ = ("limits", "name")
+
+    def __init__(self, name: str, **limits: int) -> None:
+        self.name, self.limits = name, limits
+
+    def __repr__(self) -> str:
+        return f"Rule({self.name!r}, {self.limits!r})"
+
+    def __get_pydantic_core_schema__(self, source: Any, handler: Any) -> Any:
+        from legpress_cli.model import rule_schema
+
+        return rule_schema(self, source, handler)
+
+
+Id = Annotated[str, Rule("id")]
+Name = Annotated[str, Rule("name")]  # a short label: 1-80 characters, no control characters
+Text = Annotated[str, Rule("text")]  # a sentence or a paragraph: 1-800 characters
+Short = Annotated[str, Rule("short")]  # a muscle's 1-3 letter abbreviation
+Doi = Annotated[str, Rule("doi")]
+Flag = Annotated[bool, Rule("strict")]
+Count = Annotated[int, Rule("count", ge=1, le=1_000_000)]
+Percent = Annotated[int, Rule("count", ge=1, le=200)]
+Emphasis = Annotated[int, Rule("count", ge=1, le=5)]
+Extent = Annotated[int, Rule("count", ge=10, le=2000)]
+Point = Annotated[int, Rule("strict")]
+SourceIds = Annotated[tuple[Id, ...], Rule("size", min_length=1)]
+# A stance as a study or a claim gives it: some dimensions, each a value it allows (no neutral load).
+PartialStance = Annotated[dict[Dimension, str], Rule("stance")]
+PathData = Annotated[str, Rule("path")]  # SVG path data: move, line, curve and close only
 
 Joint = Literal["hip", "knee", "ankle"]
 SourceKind = Literal["article", "study", "review", "practice"]
@@ -34,47 +62,47 @@ class BadRecord(ValueError):
 
 
 class Source(NamedTuple):
-    id: str
-    label: str
+    id: Id
+    label: Name
     kind: SourceKind
-    citation: str
-    summary: str
-    doi: str | None = None
+    citation: Text
+    summary: Text
+    doi: Doi | None = None
 
 
 class Group(NamedTuple):
-    id: str
-    name: str
-    summary: str
-    aliases: tuple[str, ...] = ()
-    target_note: str | None = None
-    target_note_sources: tuple[str, ...] = ()
+    id: Id
+    name: Name
+    summary: Text
+    aliases: tuple[Name, ...] = ()
+    target_note: Text | None = None
+    target_note_sources: tuple[Id, ...] = ()
 
 
 class RolePosition(NamedTuple):
     role: Role
     evidence: Grade
-    sources: tuple[str, ...]
-    baseline: bool = False
-    note: str | None = None
+    sources: SourceIds
+    baseline: Flag = False
+    note: Text | None = None
 
 
 class Muscle(NamedTuple):
-    id: str
-    name: str
-    short: str
-    group: str
-    location: str
-    joints: tuple[Joint, ...]
-    actions: tuple[str, ...]
-    in_lift: str
-    emphasis: int
-    roles: tuple[RolePosition, ...]
-    sources: tuple[str, ...]
-    aliases: tuple[str, ...] = ()
+    id: Id
+    name: Name
+    short: Short
+    group: Id
+    location: Text
+    joints: Annotated[tuple[Joint, ...], Rule("size", min_length=1)]
+    actions: Annotated[tuple[Text, ...], Rule("size", min_length=1)]
+    in_lift: Text
+    emphasis: Emphasis
+    roles: Annotated[tuple[RolePosition, ...], Rule("size", min_length=1)]  # one of them the baseline
+    sources: SourceIds
+    aliases: tuple[Name, ...] = ()
     # False for a head surface EMG cannot reach (the vastus intermedius): a result a study
     # reported for its whole group never speaks for it.
-    surface_emg: bool = True
+    surface_emg: Flag = True
 
     @property
     def baseline(self) -> RolePosition:
@@ -90,26 +118,28 @@ class Muscle(NamedTuple):
 
 
 class NotTrained(NamedTuple):
-    name: str
-    where: str
+    name: Name
+    where: Text
 
 
 class LeftOut(NamedTuple):
     """A study considered and left out of the data, and why."""
 
-    name: str
-    reason: str
+    name: Text
+    reason: Text
 
 
 class Cue(NamedTuple):
-    id: str
+    id: Id
     phase: Phase
-    cue: str
-    fault: str
-    why: str
+    cue: Text
+    fault: Text
+    why: Text
     evidence: Grade
-    sources: tuple[str, ...]
-    when: dict[str, str] = {}  # noqa: RUF012 - never mutated; a record is read-only by use
+    sources: SourceIds
+    # Only for stances with these choices (`when = { legs = "one" }`): the handout leaves it out
+    # of other stances; `legpress cues` lists every cue.
+    when: dict[Dimension, str] = {}  # noqa: RUF012 - never mutated; a record is read-only by use
     joints: tuple[Joint, ...] = ()  # the joints it protects
 
 
@@ -117,42 +147,42 @@ class Choice(NamedTuple):
     """One value of a stance dimension, neutral ones included: its label and mechanism."""
 
     dimension: Dimension
-    value: str
-    label: str
-    mechanism: str
-    caution: str | None = None
+    value: Id
+    label: Name
+    mechanism: Text
+    caution: Text | None = None
 
 
 class Outcome(NamedTuple):
     """Something other than a muscle's activity that a study measured in A against B."""
 
-    measure: str
+    measure: Name
     result: Result
-    note: str | None = None
+    note: Text | None = None
     joints: tuple[Joint, ...] = ()  # the joints it speaks of: a knee load is answered by `legpress knee`
 
 
 class Finding(NamedTuple):
     """What one study observed when it compared condition A with condition B."""
 
-    id: str
-    source: str
-    a: dict[Dimension, str]
-    b: dict[Dimension, str]
-    machine: str
-    population: str
-    measured: tuple[str, ...] = ()
-    results: dict[str, Result] = {}  # noqa: RUF012  never mutated: records are read-only
+    id: Id
+    source: Id
+    a: PartialStance
+    b: PartialStance
+    machine: Text
+    population: Text
+    measured: tuple[Id, ...] = ()
+    results: dict[Id, Result] = {}  # noqa: RUF012  never mutated: records are read-only
     outcomes: tuple[Outcome, ...] = ()
-    load_percent: int | None = None
-    n: int | None = None
-    note: str | None = None
-    proxy: str | None = None
+    load_percent: Percent | None = None
+    n: Count | None = None
+    note: Text | None = None
+    proxy: Text | None = None
     # Who was measured: findings with the same sample (one laboratory, one protocol, perhaps the
     # same people) count as one source. Defaults to the source.
-    sample: str | None = None
+    sample: Id | None = None
     # Held still instead of pressed through a repetition: one step from the lift as it is done.
-    isometric: bool = False
+    isometric: Flag = False
 
     @property
     def independent(self) -> str:
@@ -172,38 +202,38 @@ class Finding(NamedTuple):
 class Claim(NamedTuple):
     """What a source says a position does, separate from what was measured."""
 
-    id: str
-    source: str
-    when: dict[Dimension, str]
-    targets: tuple[str, ...]
+    id: Id
+    source: Id
+    when: Annotated[PartialStance, Rule("size", min_length=1)]
+    targets: Annotated[tuple[Id, ...], Rule("size", min_length=1)]
     direction: Literal["more", "less"]
-    text: str
+    text: Text
 
 
 class Exercise(NamedTuple):
     """Another exercise the leg press is compared with."""
 
-    id: str
-    name: str
-    summary: str
-    aliases: tuple[str, ...] = ()
+    id: Id
+    name: Name
+    summary: Text
+    aliases: tuple[Name, ...] = ()
 
 
 class Comparison(NamedTuple):
     """What one study observed when it compared the leg press (A) with another exercise (B)."""
 
-    id: str
-    source: str
-    exercise: str
-    machine: str
-    population: str
-    n: int | None = None
-    load: str | None = None
-    measured: tuple[str, ...] = ()
-    results: dict[str, Result] = {}  # noqa: RUF012  never mutated: records are read-only
+    id: Id
+    source: Id
+    exercise: Id
+    machine: Text
+    population: Text
+    n: Count | None = None
+    load: Name | None = None
+    measured: tuple[Id, ...] = ()
+    results: dict[Id, Result] = {}  # noqa: RUF012  never mutated: records are read-only
     outcomes: tuple[Outcome, ...] = ()
-    note: str | None = None
-    sample: str | None = None  # as Finding.sample
+    note: Text | None = None
+    sample: Id | None = None  # as Finding.sample
     # How the muscles' work was measured: modelled activity is never set against EMG.
     method: Method = "emg"
 
@@ -215,35 +245,36 @@ class Comparison(NamedTuple):
 class ExerciseClaim(NamedTuple):
     """What a source says of the leg press against another exercise; status derived."""
 
-    id: str
-    source: str
-    exercise: str
-    measure: str
+    id: Id
+    source: Id
+    exercise: Id
+    measure: Name  # what would test it: its status is derived from the comparisons that measured it
     direction: Literal["more", "less"]
-    text: str
-    note: str | None = None
+    text: Text
+    note: Text | None = None
 
 
 class Shape(NamedTuple):
     """One muscle on the vector map, for the leg on the viewer's left (mirrored for the other)."""
 
-    muscle: str
-    path: str
-    label: tuple[int, ...]
-    deep: bool = False
+    muscle: Id
+    path: PathData
+    label: tuple[Point, Point]  # where its key letter sits
+    deep: Flag = False  # drawn dashed
 
 
 class View(NamedTuple):
     """A picture as rows of characters: a lowercase key fills a muscle's region, its uppercase
     twin marks where the label goes, '.' is the outline of the body and ' ' is background."""
 
-    id: str
-    title: str
-    rows: tuple[str, ...]
-    regions: dict[str, str]
-    size: tuple[int, ...] | None = None
-    outline: str | None = None
-    shape: tuple[Shape, ...] = ()
+    id: Id
+    title: Name
+    rows: Annotated[tuple[str, ...], Rule("size", min_length=1, max_length=60)]  # spaces kept
+    regions: dict[str, Id]
+    # The same view as vectors (`map --svg`, the handout).
+    size: tuple[Extent, Extent] | None = None
+    outline: PathData | None = None
+    shape: Annotated[tuple[Shape, ...], Rule("size", max_length=200)] = ()
 
 
 class CatalogRecords(NamedTuple):
@@ -370,7 +401,18 @@ class Catalog(CatalogRecords):
         return found
 
 
-# --- plain data (JSON) -> records ------------------------------------------------------------
+# --- records <-> plain data (JSON) ----------------------------------------------------------
+
+
+def to_plain(value: object) -> Any:
+    """A record (or the catalog) as the JSON-ready dicts and lists `from_plain` reads back."""
+    if isinstance(value, tuple) and hasattr(value, "_fields"):
+        return {name: to_plain(getattr(value, name)) for name in value._fields}
+    if isinstance(value, tuple | list):
+        return [to_plain(v) for v in value]
+    if isinstance(value, dict):
+        return {k: to_plain(v) for k, v in value.items()}
+    return value
 
 
 def from_plain(data: object) -> Catalog:
@@ -411,6 +453,10 @@ def _make_converter(kind: Any) -> Convert:
     if isinstance(kind, type) and hasattr(kind, "_fields"):
         return _record_converter(kind)
     origin, args = typing.get_origin(kind), typing.get_args(kind)
+    if origin is Annotated:  # its rules were applied when the data was checked
+        return _converter(args[0])
+    if origin is tuple and args[-1] is not Ellipsis:
+        return _fixed_converter(args)
     if origin is tuple:
         return _tuple_converter(args[0])
     if origin is dict:
@@ -469,6 +515,17 @@ def _tuple_converter(item_kind: Any) -> Convert:
             raise
 
     return items
+
+
+def _fixed_converter(kinds: tuple[Any, ...]) -> Convert:
+    converters = tuple(_converter(k) for k in kinds)
+
+    def fixed(value: object) -> object:
+        if not isinstance(value, list) or len(value) != len(converters):
+            raise _Mismatch(f"expected a list of {len(converters)}")
+        return tuple(convert(item) for convert, item in zip(converters, value, strict=True))
+
+    return fixed
 
 
 def _dict_converter(key_kind: Any, value_kind: Any) -> Convert:

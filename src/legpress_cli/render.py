@@ -14,7 +14,7 @@ import re
 import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from typing import TYPE_CHECKING, Any, Literal, TypeVar
+from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from rich import box
 from rich._pick import pick_bool
@@ -34,8 +34,6 @@ from legpress_cli.errors import OutputClosed
 from legpress_cli.vocab import DIMENSION_SPECS, ROLES, SHADES
 
 if TYPE_CHECKING:
-    from typing import NamedTuple
-
     from legpress_cli.advisor import CompareReport, CompareRow, Recommendation, StanceReport, TargetReport, Verdict
     from legpress_cli.records import Catalog, Choice, Comparison, Finding, Muscle
     from legpress_cli.results import (
@@ -52,8 +50,6 @@ if TYPE_CHECKING:
         TargetResult,
     )
 
-if not TYPE_CHECKING:  # the same classes, made without typing's per-annotation checks
-    from legpress_cli.fasttuple import NamedTuple
 
 T = TypeVar("T")
 GRADE_STYLE: dict[str, str] = {

@@ -9,12 +9,7 @@ dataclass costs about 1 ms of start-up each.
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING, Union
-
-if TYPE_CHECKING:
-    from typing import NamedTuple
-else:  # the same classes, made without typing's per-annotation checks (fasttuple.py)
-    from legpress_cli.fasttuple import NamedTuple
+from typing import TYPE_CHECKING, NamedTuple, Union
 
 if TYPE_CHECKING:
     from legpress_cli.advisor import (

@@ -6,12 +6,7 @@ CLI's flags, the JSON contract's stance object, the advisor's neutral stance, th
 derived from it.
 """
 
-from typing import TYPE_CHECKING, Literal
-
-if TYPE_CHECKING:
-    from typing import NamedTuple
-else:  # the same classes, made without typing's per-annotation checks (fasttuple.py)
-    from legpress_cli.fasttuple import NamedTuple
+from typing import Literal, NamedTuple
 
 Grade = Literal["strong", "moderate", "weak", "claim", "contradicted"]
 Role = Literal["primary", "secondary", "stabilizer"]
