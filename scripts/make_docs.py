@@ -1,7 +1,7 @@
 """Regenerate everything made from the code and the data, with one command:
 `python scripts/make_docs.py`. It writes the pictures in docs/, the example handout and its
 screenshot, the completion index and the snapshot of the built-in data, the README's example
-blocks, and the goldens (through their tests). `--check` writes nothing, names each stale file
+blocks, the JSON Schema, and the goldens (through their tests). `--check` writes nothing, names each stale file
 and exits 1; CI runs it.
 
 The tests fail, each with one line naming this script, when a committed file differs from what
@@ -147,11 +147,13 @@ def generated(docs: Path) -> dict[Path, bytes]:
     the committed path, and its fresh content (the pictures are made in `docs`)."""
     from legpress_cli.cache import SNAPSHOT
     from legpress_cli.catalog import snapshot_text
+    from legpress_cli.jsonview import SCHEMA, schema_text
 
     out = {ROOT / "docs" / p.name: p.read_bytes() for p in make(docs)}
     out[INDEX] = index_text().encode()
     out[SNAPSHOT] = snapshot_text().encode()
     out[README] = readme_text().encode()
+    out[SCHEMA] = schema_text().encode()
     return out
 
 

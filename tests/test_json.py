@@ -10,6 +10,7 @@ import jsonschema
 import pytest
 
 from conftest import Run
+from legpress_cli import jsonview
 
 COMMANDS: list[list[str]] = [
     ["muscles"],
@@ -106,3 +107,11 @@ def test_json_keeps_non_ascii_text_on_utf8(run: Run, data_copy: Any) -> None:
     path.write_text(path.read_text().replace('name = "Soleus"', 'name = "Sóleo"'), encoding="utf-8")
     result = run("--data", str(data_copy), "muscle", "soleus", "--json")
     assert '"name": "Sóleo"' in result.stdout
+
+
+def test_the_schema_file_is_current() -> None:
+    """`legpress schema` reads the schema made with the release; it must be what pydantic makes
+    of contract.py now (`python scripts/make_docs.py` rewrites it)."""
+    assert jsonview.SCHEMA.read_text(encoding="utf-8") == jsonview.schema_text(), (
+        "stale: run python scripts/make_docs.py"
+    )

@@ -324,3 +324,78 @@ def test_plain_text_for_a_screen_reader(args: list[str]) -> None:
     assert not set(text) & set("■□─↑↓↕○†")  # no pictures, rules or arrows
     if args[0] in ("stance", "muscles"):
         assert "4/5" in text  # emphasis as a number
+
+
+# --- the start-up invariant: a warm run never imports pydantic or the checking code ------------
+
+CHECKING = ("pydantic", "legpress_cli.model", "legpress_cli.datafiles")
+EVERY_COMMAND = [
+    [],
+    ["muscles"],
+    ["muscles", "--json"],
+    ["muscles", "--svg", "{tmp}/m.svg"],
+    ["muscle", "vmo"],
+    ["stance", "--high", "--wide"],
+    ["stance", "--high", "--vs", "low", "--json"],
+    ["stance", "--high", "--svg", "{tmp}/s.svg"],
+    ["stance", "--high", "--format", "csv"],
+    ["target", "quadriceps"],
+    ["target", "glutes", "--json"],
+    ["map"],
+    ["map", "--low", "--svg", "{tmp}/map.svg"],
+    ["cues", "--phase", "Bottom"],
+    ["compare", "squat"],
+    ["evidence", "hamstrings"],
+    ["evidence", "--format", "csv"],
+    ["sources"],
+    ["sources", "--format", "bibtex"],
+    ["knee"],
+    ["report", "--high", "-o", "{tmp}/h.html"],
+    ["report", "--high", "-o", "{tmp}/h.md"],
+    ["schema"],
+    ["schema", "stance"],
+    ["grades"],
+    ["help", "stance"],
+    ["stance", "--help"],
+    ["glutes"],  # a usage error answers as fast
+]
+
+
+def _imported(args: list[str], **changes: str | None) -> set[str]:
+    """The modules a run imported, as `python -X importtime` reports them."""
+    result = subprocess.run(
+        [sys.executable, "-X", "importtime", LEGPRESS, *args],
+        capture_output=True,
+        text=True,
+        env=env(**changes),
+        timeout=60,
+    )
+    return {line.rsplit("|", 1)[1].strip() for line in result.stderr.splitlines() if line.startswith("import time:")}
+
+
+@pytest.mark.parametrize("args", EVERY_COMMAND, ids=[" ".join(a) or "bare" for a in EVERY_COMMAND])
+def test_a_warm_run_imports_no_pydantic(args: list[str], tmp_path: Path) -> None:
+    """Keeping pydantic out of a warm run is most of the start-up budget (about 84% of
+    `legpress muscles`); nothing else would notice if a Typer upgrade or a refactor brought it back."""
+    given = [a.format(tmp=tmp_path) for a in args]
+    run("muscles")  # the cache is warm (the built-in data's snapshot makes it so anyway)
+    imported = _imported(given)
+    assert "legpress_cli.entry" in imported
+    assert sorted(m for m in imported if m.split(".")[0] in CHECKING or m in CHECKING) == []
+
+
+def test_a_tab_press_imports_no_pydantic_and_no_typer() -> None:
+    imported = _imported([], _LEGPRESS_COMPLETE="complete_bash", COMP_WORDS="legpress muscle vas", COMP_CWORD="2")
+    assert [m for m in imported if m.split(".")[0] in ("pydantic", "typer", "rich")] == []
+
+
+def test_the_invariant_check_sees_pydantic_when_it_is_imported(tmp_path: Path) -> None:
+    """The check above can fail: a --data pack on a cold cache must be checked, with pydantic."""
+    import shutil
+
+    from legpress_cli.catalog import builtin_data_dir
+
+    pack = tmp_path / "pack"
+    shutil.copytree(builtin_data_dir(), pack)
+    imported = _imported(["--data", str(pack), "muscles"], LEGPRESS_CACHE_DIR=str(tmp_path / "cold"))
+    assert {"pydantic", "legpress_cli.model", "legpress_cli.datafiles"} <= imported

@@ -13,12 +13,12 @@ import traceback
 from collections.abc import Callable, Sequence
 from functools import cache
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeVar, cast
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TextIO, TypeVar, cast
 
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from legpress_cli import __version__
+from legpress_cli import __version__, advisor, results
 from legpress_cli.commands import COMMANDS, WITH_JSON
 from legpress_cli.errors import EXIT_DATA, EXIT_INTERRUPTED, EXIT_OK, LegpressError, OutputClosed, UsageProblem, shown
 from legpress_cli.vocab import DIMENSION_SPECS, PHASES, ROLES, Phase, Role
@@ -26,25 +26,9 @@ from legpress_cli.vocab import DIMENSION_SPECS, PHASES, ROLES, Phase, Role
 DocumentFormat = Literal["html", "markdown", "pdf"]
 
 if TYPE_CHECKING:
-    from legpress_cli import advisor, results
     from legpress_cli.advisor import Stance
     from legpress_cli.records import Catalog
     from legpress_cli.results import Result
-else:
-
-    class _Lazy:
-        """A module imported on first use: completion never loads the advisor."""
-
-        def __init__(self, name: str) -> None:
-            self._name = name
-
-        def __getattr__(self, attr: str) -> Any:
-            from importlib import import_module
-
-            return getattr(import_module(self._name), attr)
-
-    advisor = _Lazy("legpress_cli.advisor")
-    results = _Lazy("legpress_cli.results")
 
 if TYPE_CHECKING:
     CommandName = str
@@ -158,64 +142,56 @@ def _internal_error() -> int:
     return EXIT_DATA
 
 
-def _broken_pipe() -> None:
-    raise BrokenPipeError
-
-
 def _write_failed(e: OSError) -> LegpressError:
     reason = e.strerror if e.strerror else str(e)
     return LegpressError(f"cannot write output: {reason}", "check the disk or the file stdout goes to")
-
-
-class _CheckedStdout:
-    """stdout as Typer's help console sees it: a failed write is the one-line error."""
-
-    def __getattr__(self, name: str) -> Any:
-        return getattr(sys.stdout, name)
-
-    def write(self, text: str) -> int:
-        return _checked(lambda: sys.stdout.write(text))
-
-    def flush(self) -> None:
-        _checked(sys.stdout.flush)
 
 
 T = TypeVar("T")
 
 
 def _checked(call: Callable[[], T]) -> T:
+    """A write to stdout, and the one place that says what its failure means: a reader that has
+    gone is a quiet end (OutputClosed), any other failure one line on stderr."""
     try:
         return call()
     except BrokenPipeError:
-        raise
+        _silence_stdout()
+        raise OutputClosed from None
     except OSError as e:
+        _silence_stdout()
         raise _write_failed(e) from None
+    except ValueError as e:  # a closed file
+        _silence_stdout()
+        raise LegpressError(f"cannot write output: {e}", "check the disk or the file stdout goes to") from None
+
+
+class _CheckedStdout:
+    """stdout while Typer prints help: its writes fail as every answer's do (rich, which prints
+    it, would exit 1 on a closed pipe and show a traceback for a full disk)."""
+
+    def __init__(self, stream: TextIO) -> None:
+        self._stream = stream
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._stream, name)
+
+    def write(self, text: str) -> int:
+        return _checked(lambda: self._stream.write(text))
+
+    def flush(self) -> None:
+        _checked(self._stream.flush)
 
 
 class _HelpLikeOutput:
-    """Help is printed by Typer through rich, which meets a closed pipe with SystemExit(1) and a
-    full disk with a traceback. While help is formatted, rich's consoles raise BrokenPipeError
-    instead and report other write errors in one line, so help ends like every other answer."""
-
     def get_help(self, ctx: Any) -> str:  # Any: Typer's own click Context type is private
-        from typer import rich_utils
-
-        original = getattr(rich_utils, "_get_rich_console", None)
-        if original is None:  # a Typer release without it: rich's own handling stays
-            return super().get_help(ctx)  # type: ignore[misc, no-any-return]
-
-        def console(stderr: bool = False) -> Any:
-            made = original(stderr)
-            made.on_broken_pipe = _broken_pipe
-            if not stderr and sys.stdout is not None:
-                made.file = _CheckedStdout()
-            return made
-
-        rich_utils._get_rich_console = console
+        real = sys.stdout
+        if real is not None:
+            sys.stdout = _CheckedStdout(real)
         try:
             return super().get_help(ctx)  # type: ignore[misc, no-any-return]
         finally:
-            rich_utils._get_rich_console = original
+            sys.stdout = real
 
     def get_help_option(self, ctx: Any) -> Any:
         option = super().get_help_option(ctx)  # type: ignore[misc]
@@ -424,8 +400,9 @@ def _write(text: str, *, utf8: bool = False) -> None:
     with contextlib.suppress(AttributeError, ValueError):
         # An output encoding that cannot carry a character gets a replacement, not a crash.
         sys.stdout.reconfigure(errors="replace")  # type: ignore[union-attr]
-    try:
-        binary = getattr(sys.stdout, "buffer", None) if utf8 else None
+    binary = getattr(sys.stdout, "buffer", None) if utf8 else None
+
+    def put() -> None:
         if binary is not None:
             sys.stdout.flush()
             binary.write(text.encode("utf-8"))
@@ -433,15 +410,8 @@ def _write(text: str, *, utf8: bool = False) -> None:
         else:
             sys.stdout.write(text)
         sys.stdout.flush()
-    except BrokenPipeError:
-        _silence_stdout()
-        raise OutputClosed from None
-    except OSError as e:
-        _silence_stdout()
-        raise _write_failed(e) from None
-    except ValueError as e:
-        _silence_stdout()
-        raise LegpressError(f"cannot write output: {e}", "check the disk or the file stdout goes to") from None
+
+    _checked(put)
 
 
 def _silence_stdout() -> None:
@@ -450,7 +420,7 @@ def _silence_stdout() -> None:
         os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
 
 
-def _answer(ctx: typer.Context, result: "Result", json_: bool, svg: Path | None = None, fmt: str = "text") -> None:
+def _answer(ctx: typer.Context, result: "Result", json_: bool, svg: str | None = None, fmt: str = "text") -> None:
     """The one way a command answers: the --svg file first (so a reader closing the pipe cannot
     cost it), then JSON for --json, else the picture for people."""
     from legpress_cli.answer import render_result
@@ -460,7 +430,7 @@ def _answer(ctx: typer.Context, result: "Result", json_: bool, svg: Path | None 
             raise UsageProblem(f"--json and --format {fmt} both choose the output", "give one of them")
         _write(render_result(result, "csv" if fmt == "csv" else "bibtex"), utf8=True)
         return
-    if svg is not None and str(svg) == "-":  # the picture itself is the answer, on stdout
+    if svg == "-":  # the picture itself is the answer, on stdout
         if json_:
             raise UsageProblem("--svg - and --json both want standard output", "give --svg a file name")
         _write(render_result(result, "svg"), utf8=True)
@@ -469,11 +439,11 @@ def _answer(ctx: typer.Context, result: "Result", json_: bool, svg: Path | None 
         from legpress_cli.catalog import builtin_data_dir
         from legpress_cli.outfile import save
 
-        name = str(svg)
-        if not name.startswith("/dev/") and svg.suffix.lower() != ".svg":
-            raise UsageProblem(f"--svg {name}: the picture is SVG, so the name must end in .svg", "e.g. --svg legs.svg")
-        save(svg, render_result(result, "svg"), _data_dir(ctx) or builtin_data_dir())
-        _wrote(name)
+        folder = svg.endswith("/") or Path(svg).is_dir()  # save() says so, in its own words
+        if not folder and not svg.startswith("/dev/") and Path(svg).suffix.lower() != ".svg":
+            raise UsageProblem(f"--svg {svg}: the picture is SVG, so the name must end in .svg", "e.g. --svg legs.svg")
+        save(Path(svg), render_result(result, "svg"), _data_dir(ctx) or builtin_data_dir())
+        _wrote(svg)
     answer = render_result(result, "json" if json_ else "text")
     if json_ or not _page(answer):
         _write(answer, utf8=json_)
@@ -537,14 +507,10 @@ def _choice(flag: str, values: tuple[str, ...], help: str, **extra: Any) -> Any:
 JsonFlag = Annotated[
     bool, typer.Option("--json", help="Write JSON (a versioned envelope) instead of a table.", metavar="")
 ]
+# A str, not a Path: Typer converts a Path through pydantic, which a warm start never imports.
 SvgFile = Annotated[
-    Path | None,
-    typer.Option(
-        "--svg",
-        metavar="FILE",
-        help="Also write the picture to FILE as a standalone SVG.",
-        dir_okay=False,
-    ),
+    str | None,
+    typer.Option("--svg", metavar="FILE", help="Also write the picture to FILE as a standalone SVG."),
 ]
 
 TableFormat = Annotated[

@@ -9,6 +9,7 @@ import json
 import re
 import sys
 from collections.abc import Callable, Mapping
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from legpress_cli import __version__, results
@@ -517,8 +518,19 @@ def _closed(node: object) -> None:
             _closed(value)
 
 
+# The schema changes only with the code, so it is made when the release is (scripts/make_docs.py)
+# and read here: `legpress schema` then needs no pydantic. A test checks it is current.
+SCHEMA = Path(__file__).with_name("schema.json")
+
+
 def schema(command: str | None) -> dict[str, object]:
     """The JSON Schema of one command's envelope, or of all of them."""
+    whole: dict[str, Any] = json.loads(SCHEMA.read_bytes())
+    return whole["commands"][command] if command is not None else whole
+
+
+def schema_text() -> str:
+    """What schema.json holds: every envelope's schema, made by pydantic from contract.py."""
     from pydantic import TypeAdapter
 
     from legpress_cli.contract import ENVELOPES
@@ -528,11 +540,10 @@ def schema(command: str | None) -> dict[str, object]:
         _closed(generated)
         return {"$schema": "https://json-schema.org/draft/2020-12/schema", **generated}
 
-    if command is not None:
-        return one(command)
-    return {
+    whole = {
         "$schema": "https://json-schema.org/draft/2020-12/schema",
         "title": "legpress JSON output",
         "schema_version": SCHEMA_VERSION,
         "commands": {name: one(name) for name in ENVELOPES},
     }
+    return json.dumps(whole, indent=1, ensure_ascii=False) + "\n"

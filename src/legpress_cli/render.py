@@ -11,7 +11,6 @@ import io
 import itertools
 import os
 import re
-import sys
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
@@ -30,7 +29,6 @@ from rich.text import DEFAULT_JUSTIFY, DEFAULT_OVERFLOW, Span, Text
 
 from legpress_cli import advisor, results, words
 from legpress_cli.advisor import DIRECTION_WORDS
-from legpress_cli.errors import OutputClosed
 from legpress_cli.vocab import DIMENSION_SPECS, ROLES, SHADES
 
 if TYPE_CHECKING:
@@ -1284,14 +1282,6 @@ def to_text(console: Console, renderable: RenderableType) -> str:
     return _without_trailing_blanks(buffer.getvalue())
 
 
-class _Console(Console):
-    def on_broken_pipe(self) -> None:
-        # rich would exit 1 here; a reader that stops early (`| head -1`) is not an error.
-        self.quiet = True
-        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
-        raise OutputClosed
-
-
 # Data text is shown as written: "[1]" or ":thumbs_up:" in a coach's file is not rich markup or an
 # emoji code, and skipping that parsing also saves start-up time on big tables.
 _LITERAL: dict[str, Any] = {"markup": False, "emoji": False, "highlight": False, "soft_wrap": False}
@@ -1316,7 +1306,7 @@ def stdout_console() -> Console:
         import shutil
 
         width = max(MIN_WIDTH, min(MAX_WIDTH, shutil.get_terminal_size().columns))
-    return _Console(
+    return Console(
         width=width,
         color_system=system,
         **_LITERAL,
