@@ -8,24 +8,17 @@ output cannot carry UTF-8 and narrows to the terminal.
 from __future__ import annotations
 
 import io
-import itertools
 import os
 import re
 from collections.abc import Callable, Iterable, Iterator
-from functools import cache
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from rich import box
-from rich._pick import pick_bool
-from rich._wrap import divide_line
 from rich.cells import cell_len
-from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
-from rich.measure import Measurement
+from rich.console import Console, Group, RenderableType
 from rich.padding import Padding
-from rich.segment import Segment
-from rich.style import Style
 from rich.table import Column, Table
-from rich.text import DEFAULT_JUSTIFY, DEFAULT_OVERFLOW, Span, Text
+from rich.text import Text
 
 from legpress_cli import advisor, results, words
 from legpress_cli.advisor import DIRECTION_WORDS
@@ -127,14 +120,13 @@ class Wrap(str):
 
 
 def _set_widths(table: Table, width: int, min_flex: int = 20) -> bool:
-    """Give every column its width up front so rich need not measure each cell, which is most
-    of the cost of drawing a long table. Each column gets its longest cell, except the
+    """Give every column its width up front (rich's public Column.width), so rich need not
+    measure each cell, which is most of the cost of drawing a long table. Each column gets its longest cell, except the
     wrapping column with the most text, which gets what is left if that is at least
     `min_flex`. Returns False, leaving the table to rich, when the terminal is too narrow."""
-    from rich.cells import cell_len
 
     def longest(column: Column) -> int:
-        cells = [column.header, *column._cells]
+        cells = [column.header, *column.cells]
         # A cell of several lines (a change and its claimed marker) is as wide as its widest line.
         return max(cell_len(line) for c in cells for line in (c.plain if isinstance(c, Text) else str(c)).split("\n"))
 
@@ -198,257 +190,9 @@ def _grid(
     return out
 
 
-def _wrapped(text: Text, width: int) -> list[Text] | None:
-    """text.wrap(console, width, justify="left", overflow="fold", no_wrap=False) for printable
-    ASCII text whose styled spans each cover whole paragraphs (a cue and its dim "prevents:"
-    line); None for anything else. The same lines (text, style, spans) without the Text copies
-    rich makes for each step; tests/test_fasttable.py compares the two on generated text."""
-    plain = text.plain
-    if width < 1 or not plain.isascii() or not plain.replace("\n", "").isprintable():
-        return None
-    out: list[Text] = []
-    start = 0
-    for paragraph in plain.split("\n"):
-        end = start + len(paragraph)
-        styles = []
-        for span in text.spans:
-            if span.start < end and span.end > start:  # the paragraph's part of this span
-                if span.start > start or span.end < end or start == end:
-                    return None
-                styles.append(span.style)
-        breaks = [0, *divide_line(paragraph, width, fold=True), len(paragraph)]
-        for a, b in itertools.pairwise(breaks):
-            # Text.rstrip_end then Text.truncate: for one-cell characters both come to a cut at
-            # the width (the first only drops spaces the second would cut), then padding.
-            line = paragraph[a:b][:width]
-            spans = [Span(0, len(line), style) for style in styles] if line else []
-            out.append(Text(line + " " * (width - len(line)), style=text.style, spans=spans))
-        start = end + 1
-    return out
-
-
-def _cell_lines(
-    console: Console, cell: RenderableType, options: ConsoleOptions, style: Style | None
-) -> list[list[Segment]] | None:
-    """The lines Console.render_lines gives for Padding(str | Text) in a table cell; None when
-    the cell is anything else, so rich lays it out.
-
-    rich lays out every cell through two nested rounds of render_lines (the cell's Padding, then
-    its text), each splitting, cropping and padding the lines again: on a long table most of the
-    drawing. Here it is one round, with the calls rich makes inside (Text.wrap, Text.render,
-    Segment.split_and_crop_lines) and the same segments; tests/test_fasttable.py compares."""
-    if type(cell) is not Padding or cell.top or cell.bottom or not cell.expand or options.height is not None:
-        return None
-    inner = cell.renderable
-    width = options.max_width
-    inner_width = width - cell.left - cell.right
-    if inner_width < 1 or width < 1:
-        return None
-    if isinstance(inner, str):  # Wrap headers too
-        text = console.render_str(inner, highlight=options.highlight, markup=options.markup)
-    elif type(inner) is Text:
-        text = inner
-    else:
-        return None
-    pad_style = console.get_style(cell.style)
-    justify = text.justify or options.justify or DEFAULT_JUSTIFY
-    plain = text.plain
-    if justify == "left" and "\n" not in plain and "\t" not in plain and (used := cell_len(plain)) <= inner_width:
-        # The usual cell, one line that fits: what wrap, join and render come to, without them.
-        # Wrapping pads the line with spaces in the text's own style; joining turns that style
-        # into a span under the text's spans.
-        padded = plain + " " * (inner_width - used)
-        spans = [Span(0, len(padded), text.style), *text.spans] if text.style else text.spans
-        # Exactly `inner_width` cells already: nothing for split_and_crop_lines to split, cut or pad.
-        return _rows([list(Text(padded, spans=spans).render(console))], cell, pad_style, style)
-    tab_size = console.tab_size if text.tab_size is None else text.tab_size
-    overflow = text.overflow or options.overflow or DEFAULT_OVERFLOW
-    no_wrap = pick_bool(text.no_wrap, options.no_wrap, False)
-    simple = justify == "left" and overflow == "fold" and not no_wrap
-    shortcut = _wrapped(text, inner_width) if simple else None
-    if shortcut is not None and not text.style and not text.spans and text.end == "\n":
-        # Unstyled text: joining, rendering and splitting again come to one unstyled segment
-        # a line, each already `inner_width` cells wide.
-        return _rows([[Segment(line.plain)] for line in shortcut], cell, pad_style, style)
-    wrapped = shortcut or text.wrap(
-        console, inner_width, justify=justify, overflow=overflow, tab_size=tab_size or 8, no_wrap=no_wrap
-    )
-    # As Text.__rich_console__: joining makes each line's own style a span, which render keeps.
-    segments = Text("\n").join(wrapped).render(console, end=text.end)
-    lines = Segment.split_and_crop_lines(segments, inner_width, style=pad_style, include_new_lines=False)
-    return _rows(list(lines), cell, pad_style, style)
-
-
-def _rows(lines: list[list[Segment]], cell: Padding, pad_style: Style, style: Style | None) -> list[list[Segment]]:
-    """Lines of a cell's text, each exactly its inner width, as the cell's rows: styled as
-    render_lines and Padding would style them, with the padding either side."""
-    left = [Segment(" " * cell.left, pad_style)] if cell.left else []
-    right = [Segment(" " * cell.right, pad_style)] if cell.right else []
-    out = []
-    for line in lines:
-        row = [*left, *(Segment.apply_style(line, pad_style) if pad_style else line), *right]
-        out.append(list(Segment.apply_style(row, style)) if style else row)
-    return out
-
-
-def _measured(low: int, high: int, width: int) -> tuple[int, int]:
-    """Measurement(low, high).normalize().with_maximum(width), then (0, 0) if nothing is left
-    and normalize() again: what Measurement.get does with a renderable's own measure."""
-    low = max(0, min(max(0, low), high))
-    low, high = min(low, width), min(max(0, max(low, high)), width)
-    if high < 1:
-        return 0, 0
-    low = max(0, min(max(0, low), high))
-    return low, max(0, max(low, high))
-
-
-@cache
-def _extent(plain: str) -> tuple[int, int]:
-    """Text.__rich_measure__'s (longest word, longest line) of a text, worked out once: a table
-    that does not fit is measured again at its narrower widths."""
-    lines = plain.splitlines()
-    words = plain.split()
-    # Printable ASCII is one cell a character, so len() is cell_len() without its lookups.
-    size = len if plain.isascii() and all(line.isprintable() for line in lines) else cell_len
-    high = max(map(size, lines)) if lines else 0
-    return (max(map(size, words)) if words else high), high
-
-
-def _cell_measure(console: Console, options: ConsoleOptions, cell: RenderableType) -> tuple[int, int] | None:
-    """Measurement.get(console, options, cell) for Padding(str | Text), from the text alone; None
-    for anything else. rich measures each cell through three nested objects; a long table with
-    two prose columns (cues) spent more on that than on drawing."""
-    if type(cell) is not Padding:
-        return None
-    inner = cell.renderable
-    if isinstance(inner, str):  # Wrap headers too
-        # Our consoles read text literally (no markup or emoji codes): the text is the string.
-        switches = (options.markup, getattr(console, "_markup", True), getattr(console, "_emoji", True))
-        literal = switches[0] is not True and switches[1] is False and switches[2] is False
-        plain = inner if literal else console.render_str(inner, markup=options.markup, highlight=False).plain
-    elif type(inner) is Text:
-        plain = inner.plain
-    else:
-        return None
-    width = options.max_width
-    if width < 1:
-        return 0, 0
-    extra = cell.left + cell.right
-    if width - extra < 1:
-        low = high = width
-    else:  # Padding.__rich_measure__ around Text.__rich_measure__
-        low, high = _measured(*_extent(plain), width)
-        low, high = min(low + extra, width), min(high + extra, width)
-    return _measured(low, high, width)
-
-
-class _Table(Table):
-    """A rich Table that measures and lays out plain cells through the shortcuts above."""
-
-    def _measure_column(self, console: Console, options: ConsoleOptions, column: Column) -> Measurement:
-        max_width = options.max_width
-        if column.width is not None or max_width < 1:
-            return super()._measure_column(console, options, column)
-        lows, highs = [], []
-        for cell in self._get_cells(console, column._index, column):
-            found = _cell_measure(console, options, cell.renderable)
-            if found is None:
-                return super()._measure_column(console, options, column)
-            lows.append(found[0])
-            highs.append(found[1])
-        padding_width = self._get_padding_width(column._index)
-        measurement = Measurement(max(lows) if lows else 1, max(highs) if highs else max_width).with_maximum(max_width)
-        return measurement.clamp(
-            None if column.min_width is None else column.min_width + padding_width,
-            None if column.max_width is None else column.max_width + padding_width,
-        )
-
-    def _render(self, console: Console, options: ConsoleOptions, widths: list[int]) -> RenderResult:
-        if self._plain_layout():
-            return self._render_plain(console, options, widths)
-        return super()._render(console, options, widths)
-
-    def _plain_layout(self) -> bool:
-        """No edge, footer, lines between rows, leading or row styles: what _render_plain draws."""
-        return (
-            self.box is not None
-            and not self.show_edge
-            and not self.show_footer
-            and not self.show_lines
-            and not self.leading
-            and not self.row_styles
-            and all(row.style is None for row in self.rows)
-        )
-
-    def _render_plain(self, console: Console, options: ConsoleOptions, widths: list[int]) -> RenderResult:
-        """Table._render for _plain_layout tables, cell for cell the same segments, with each
-        column's options made once instead of once per cell and the cells' lines, already cut
-        to their width, not shaped again. A cell _cell_lines does not take goes to rich."""
-        get_style = console.get_style
-        border_style = get_style(self.style or "") + get_style(self.border_style or "")
-        columns = self.columns
-        column_options = [
-            options.update(
-                width=width,
-                justify=column.justify,
-                no_wrap=column.no_wrap,
-                overflow=column.overflow,
-                height=None,
-                highlight=column.highlight,
-            )
-            for width, column in zip(widths, columns, strict=True)
-        ]
-        row_cells = list(zip(*(self._get_cells(console, n, column) for n, column in enumerate(columns)), strict=True))
-        the_box = self.box
-        assert the_box is not None  # _plain_layout
-        the_box = the_box.substitute(options, safe=pick_bool(self.safe_box, console.safe_box))
-        if not self.show_header:
-            the_box = the_box.get_plain_headed_box()
-        new_line = Segment.line()
-        dividers = (the_box.head_vertical, the_box.mid_vertical, the_box.foot_vertical)
-        show_header = self.show_header
-        last_index = len(row_cells) - 1
-        for index, row_cell in enumerate(row_cells):
-            first, last = index == 0, index == last_index
-            header_row = first and show_header
-            row = None if header_row else self.rows[index - show_header]
-            cells: list[list[list[Segment]]] = []
-            styles = [get_style(cell.style) for cell in row_cell]  # a row style would add here
-            for width, cell, cell_options, style in zip(widths, row_cell, column_options, styles, strict=True):
-                lines = _cell_lines(console, cell.renderable, cell_options, style)
-                if lines is None:
-                    lines = [
-                        Segment.adjust_line_length(line, width, style=style)
-                        for line in console.render_lines(cell.renderable, cell_options, style=style)
-                    ]
-                cells.append(lines)
-            height = max(1, *(len(lines) for lines in cells))
-            for n, (width, cell, lines, style) in enumerate(zip(widths, row_cell, cells, styles, strict=True)):
-                missing = height - len(lines)
-                if missing:  # Segment.align_top / align_middle / align_bottom
-                    blank = [[Segment(" " * width, style)]]
-                    vertical = "bottom" if header_row else cell.vertical
-                    above = {"top": 0, "middle": missing // 2}.get(vertical, missing)
-                    cells[n] = blank * above + lines + blank * (missing - above)
-            # rich gives a blank divider the row's background too; these rows have no style.
-            divider = Segment(dividers[0 if first else (2 if last else 1)], border_style)
-            for line_no in range(height):
-                for n, lines in enumerate(cells):
-                    yield from lines[line_no]
-                    if n < len(cells) - 1:
-                        yield divider
-                yield new_line
-            if header_row:
-                yield Segment(the_box.get_row(widths, "head", edge=False), border_style)
-                yield new_line
-            if row is not None and row.end_section and not last:
-                yield Segment(the_box.get_row(widths, "row", edge=False), border_style)
-                yield new_line
-
-
 def _table(*columns: str, title: str | None = None, compact: bool = False) -> Table:
     """A table in the house style; `compact` puts two spaces between columns instead of three."""
-    table = _Table(
+    table = Table(
         title=title,
         box=None if PLAIN else box.SIMPLE_HEAD,
         title_justify="left",
