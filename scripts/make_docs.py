@@ -109,9 +109,10 @@ INDEX = ROOT / "src" / "legpress_cli" / "completion_index.py"
 def index_text() -> str:
     """The completion index for the built-in data (fastcomplete.py answers TAB from it)."""
     from legpress_cli.catalog import builtin_data_dir
+    from legpress_cli.cli import name_slots
     from legpress_cli.fastcomplete import render_index
 
-    return render_index(str(builtin_data_dir()))
+    return render_index(str(builtin_data_dir()), name_slots())
 
 
 README = ROOT / "README.md"

@@ -407,8 +407,19 @@ LOAD_AND_REPORT = (
 )
 
 
-def test_without_a_cache_the_built_in_data_comes_from_the_snapshot_without_pydantic() -> None:
-    out = _probe(LOAD_AND_REPORT, {"LEGPRESS_CACHE_DIR": ""})
+@pytest.fixture
+def fresh_snapshot(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A snapshot made now, in place of the committed one: these tests are about how a snapshot
+    is used, and a data edit should fail only test_the_snapshot_is_current."""
+    path = tmp_path / "snapshot.json"
+    path.write_text(loading.snapshot_text(), encoding="utf-8")
+    monkeypatch.setattr(cache, "SNAPSHOT", path)
+    return path
+
+
+def test_without_a_cache_the_built_in_data_comes_from_the_snapshot_without_pydantic(fresh_snapshot: Path) -> None:
+    use = f"import legpress_cli.cache as k; from pathlib import Path; k.SNAPSHOT = Path({str(fresh_snapshot)!r})\n"
+    out = _probe(use + LOAD_AND_REPORT, {"LEGPRESS_CACHE_DIR": ""})
     assert out == "Soleus False\n"
 
 
@@ -417,6 +428,7 @@ def test_a_folder_given_with_data_is_checked_even_if_it_matches_the_snapshot(dat
     assert _probe(code, {"LEGPRESS_CACHE_DIR": ""}) == "Soleus True\n"
 
 
+@pytest.mark.usefixtures("fresh_snapshot")
 def test_a_snapshot_of_other_files_is_not_used() -> None:
     built = {n: (loading.builtin_data_dir() / n).read_bytes() for n in DATA_FILES}
     edited = {**built, "muscles.toml": built["muscles.toml"] + b"\n# an edit\n"}

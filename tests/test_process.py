@@ -385,8 +385,13 @@ def test_a_warm_run_imports_no_pydantic(args: list[str], tmp_path: Path) -> None
 
 
 def test_a_tab_press_imports_no_pydantic_and_no_typer() -> None:
+    from legpress_cli import fastcomplete
+
     imported = _imported([], _LEGPRESS_COMPLETE="complete_bash", COMP_WORDS="legpress muscle vas", COMP_CWORD="2")
-    assert [m for m in imported if m.split(".")[0] in ("pydantic", "typer", "rich")] == []
+    assert [m for m in imported if m.split(".")[0] == "pydantic"] == []
+    # While the index is stale Typer answers instead (test_the_index_is_current says so).
+    if fastcomplete._index(fastcomplete.builtin_data()) is not None:
+        assert [m for m in imported if m.split(".")[0] in ("typer", "rich")] == []
 
 
 def test_the_invariant_check_sees_pydantic_when_it_is_imported(tmp_path: Path) -> None:

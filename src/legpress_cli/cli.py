@@ -460,20 +460,46 @@ def _complete_names(ctx: typer.Context, incomplete: str, kinds: tuple[str, ...])
         return []
 
 
-def complete_muscle(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    return _complete_names(ctx, incomplete, ("muscle",))
+# The completers of names, and the kinds of name each offers: name_slots() reads this to tell
+# the fast TAB path (fastcomplete.py) which words take which names.
+NAME_KINDS: dict[Callable[..., Any], tuple[str, ...]] = {}
 
 
-def complete_target(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    return _complete_names(ctx, incomplete, ("muscle", "group"))
+def _names_of(*kinds: str) -> Callable[[typer.Context, str], list[tuple[str, str]]]:
+    def offer(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
+        return _complete_names(ctx, incomplete, kinds)
+
+    NAME_KINDS[offer] = kinds
+    return offer
 
 
-def complete_group(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    return _complete_names(ctx, incomplete, ("group",))
+complete_muscle = _names_of("muscle")
+complete_target = _names_of("muscle", "group")
+complete_group = _names_of("group")
+complete_exercise = _names_of("exercise")
 
 
-def complete_exercise(ctx: typer.Context, incomplete: str) -> list[tuple[str, str]]:
-    return _complete_names(ctx, incomplete, ("exercise",))
+def name_slots() -> dict[tuple[str, ...], tuple[str, ...]]:
+    """The words before a name -> the kinds of name that go there, from every command's
+    parameters: `("target",)` for an argument, `("muscles", "--group")` for an option."""
+    slots: dict[tuple[str, ...], tuple[str, ...]] = {}
+    for command in app.registered_commands:
+        callback = command.callback
+        assert callback is not None
+        name = command.name or callback.__name__
+        for parameter in inspect.signature(callback, eval_str=True).parameters.values():
+            for info in getattr(parameter.annotation, "__metadata__", ()):
+                kinds = NAME_KINDS.get(getattr(info, "autocompletion", None))  # type: ignore[arg-type]
+                if kinds is None:
+                    continue
+                if isinstance(info, typer.models.OptionInfo):
+                    # Annotated options name their flags first, where a default would go.
+                    decls = (info.default, *(info.param_decls or ()))
+                    flags = [d for d in decls if isinstance(d, str) and d.startswith("--")]
+                    slots[(name, flags[0])] = kinds
+                else:
+                    slots[(name,)] = kinds
+    return slots
 
 
 def _version(value: bool) -> None:
