@@ -338,6 +338,7 @@ def test_ranking_judges_once_per_combination_the_evidence_tells_apart(catalog: C
             finding("h", *HIGH_VS_LOW, {"back-one": "more"}, load_percent=80),
             finding("w", {"width": "wide", "height": "high"}, {"width": "hip", "height": "high"}, {"back": "more"}),
             finding("n", {"width": "narrow"}, {"width": "hip"}, {"small-front": "no_difference"}),
+            finding("l", {"load": "heavy"}, {"load": "light"}, {"big-front": "more"}),
         ],
         [claim("c", {"depth": "deep"}, ["back"]), claim("d", {"height": "low"}, ["small-front"], "less")],
     )
@@ -547,3 +548,11 @@ def test_the_same_comparison_at_the_asked_load_outranks_it_at_another() -> None:
         high._replace(values=(*high.values[:-1], "heavy")),
         low._replace(values=(*low.values[:-1], "heavy")),
     )[1:3] == ("more", "moderate")
+
+
+def test_the_rankings_kept_with_the_built_in_data_are_what_the_advisor_works_out(catalog: Catalog) -> None:
+    """`legpress target` reads the snapshot's rankings for the built-in data; they must be the
+    advisor's own (test_the_snapshot_is_current checks the file, this the catalog loaded from it)."""
+    for target in ("quadriceps", "glutes", "vastus-medialis", "soleus"):
+        assert catalog.ranked(target) == advisor.ranked_stances(catalog, target), target
+    assert catalog.ranked("quadriceps")  # the loaded catalog came with them

@@ -35,6 +35,7 @@ from legpress_cli.records import (
     Method,
     Muscle,
     Outcome,
+    Ranked,
     Source,
 )
 from legpress_cli.vocab import (
@@ -597,7 +598,12 @@ def judge(
     base = base or NEUTRAL_STANCE
     varied = stance.differs(base)
     asked = {d for d, _ in varied}
-    applied = [a for f in catalog.findings_on(muscle.id) if (a := apply_finding(catalog, f, muscle, stance, base))]
+    # A finding applies only if the question varies every dimension it varied (_orient).
+    applied = [
+        a
+        for f in catalog.findings_on(muscle.id)
+        if catalog.varied(f) <= asked and (a := apply_finding(catalog, f, muscle, stance, base))
+    ]
     said = [
         claim_status(catalog, c, muscle, stance)
         for c in (catalog.claims_on(muscle.id) if claims else ())
@@ -896,11 +902,10 @@ def _score(catalog: Catalog, muscles: list[Muscle], stance: Stance, judged: Judg
 
 def relevant_dimensions(catalog: Catalog, muscle: Muscle) -> tuple[Dimension, ...]:
     """The stance dimensions a muscle's evidence looks at: what its findings held or compared,
-    where its claims apply, and the load (findings at another load are one step away)."""
+    where its claims apply, the load (findings at another load are one step away) and the
+    dimensions held at their usual value when unsaid."""
     dims: set[str] = set(CONDITIONS)
     for f in catalog.findings_on(muscle.id):
-        if any(SPECS[d].context for d in f.contrast):
-            return DIMENSIONS  # a load comparison applies only where no position is chosen
         dims.update(f.held, f.contrast)
     for c in catalog.claims_on(muscle.id):
         dims.update(c.when)
@@ -919,10 +924,18 @@ def _judge_by_what_matters(catalog: Catalog, muscles: list[Muscle]) -> Judge:
     reads nothing else, may use it; tests/test_stance.py checks it scores every stance alike.
     """
     relevant = {m.id: relevant_dimensions(catalog, m) for m in muscles}
-    known: dict[tuple[str, tuple[str, ...]], Verdict] = {}
+    # A comparison of loads applies only where no position is chosen: for a muscle that has one,
+    # whether any position outside its relevant ones is chosen matters too, though not which.
+    others = {
+        m.id: tuple(d for d in DIMENSIONS if d not in relevant[m.id] and not SPECS[d].context)
+        for m in muscles
+        if any(SPECS[d].context for f in catalog.findings_on(m.id) for d in f.contrast)
+    }
+    known: dict[tuple[str, tuple[str, ...], bool], Verdict] = {}
 
     def judged(catalog: Catalog, muscle: Muscle, stance: Stance) -> Verdict:
-        key = (muscle.id, tuple(stance.value(d) for d in relevant[muscle.id]))
+        elsewhere = any(stance.value(d) != NEUTRAL[d] for d in others.get(muscle.id, ()))
+        key = (muscle.id, tuple(stance.value(d) for d in relevant[muscle.id]), elsewhere)
         found = known.get(key)
         if found is None:
             found = known[key] = judge(catalog, muscle, stance, claims=False)
@@ -938,23 +951,14 @@ def rank(catalog: Catalog, found: Found) -> TargetReport:
     well supported. Contradicted claims never raise anything, so they never recommend.
     """
     ids = catalog.expand(found.id)
-    muscles = [catalog.muscle(i) for i in ids]
     name = catalog.display_name(found.id)
-    judged = _judge_by_what_matters(catalog, muscles)
-    scores = {s: sc for s in candidate_stances() if (sc := _score(catalog, muscles, s, judged)) is not None}
-
-    def key(s: Stance) -> tuple[int, int, int]:
-        sc = scores[s]
-        return (sc.grade, sc.sources, sc.raised)
-
-    def earns_its_place(s: Stance) -> bool:
-        return all(s.without(d) not in scores or key(s.without(d)) > key(s) for d, _ in s.chosen())
-
-    candidates = sorted((s for s in scores if earns_its_place(s)), key=lambda s: (key(s), len(s.chosen()), s))
+    ranked = catalog.ranked(found.id)
+    if ranked is None or any(len(r.stance) != len(DIMENSIONS) for r in ranked):
+        ranked = ranked_stances(catalog, found.id)
     recs: list[Recommendation] = []
-    for n, stance in enumerate(candidates[:MAX_RECOMMENDATIONS], start=1):
+    for n, sc in enumerate(ranked, start=1):
+        stance = Stance(sc.stance)
         report = assess(catalog, stance)
-        sc = scores[stance]
         recs.append(
             Recommendation(
                 rank=n,
@@ -969,6 +973,30 @@ def rank(catalog: Catalog, found: Found) -> TargetReport:
         )
     note = _target_note(catalog, found, name, ids, recs)
     return TargetReport(found.id, name, found.kind, ids, tuple(recs), note, _claimed_for(catalog, ids))
+
+
+def ranked_stances(catalog: Catalog, target: str) -> tuple[Ranked, ...]:
+    """The stances `rank` lists for a muscle or group, best first, with their scores: every
+    candidate stance judged, which is most of the work (the snapshot keeps these for the
+    built-in data; see cache.snapshot_text)."""
+    muscles = [catalog.muscle(i) for i in catalog.expand(target)]
+    judged = _judge_by_what_matters(catalog, muscles)
+    scores = {s: sc for s in candidate_stances() if (sc := _score(catalog, muscles, s, judged)) is not None}
+
+    def key(s: Stance) -> tuple[int, int, int]:
+        sc = scores[s]
+        return (sc.grade, sc.sources, sc.raised)
+
+    def earns_its_place(s: Stance) -> bool:
+        return all(s.without(d) not in scores or key(s.without(d)) > key(s) for d, _ in s.chosen())
+
+    candidates = sorted((s for s in scores if earns_its_place(s)), key=lambda s: (key(s), len(s.chosen()), s))
+    return tuple(Ranked(s.values, *scores[s]) for s in candidates[:MAX_RECOMMENDATIONS])
+
+
+def all_rankings(catalog: Catalog) -> dict[str, tuple[Ranked, ...]]:
+    """ranked_stances for every muscle and group."""
+    return {t: ranked_stances(catalog, t) for t in (*(m.id for m in catalog.muscles), *(g.id for g in catalog.groups))}
 
 
 def _claimed_for(catalog: Catalog, ids: tuple[str, ...]) -> tuple[ClaimedOption, ...]:

@@ -96,15 +96,16 @@ def entry_key(files: Mapping[str, bytes]) -> str:
 
 def snapshot_key(files: Mapping[str, bytes]) -> str:
     """The snapshot's key: as entry_key, without pydantic's release, because the snapshot is not
-    made on this machine: the test suite checks it against a fresh check of the data."""
-    return content_hash(b"snapshot\n" + _contents_digest(files)).hexdigest()
+    made on this machine: the test suite checks it against a fresh check of the data. The
+    advisor's code is in it too, because the snapshot holds its rankings."""
+    return content_hash(b"snapshot\n" + _contents_digest(files, (*_CHECKING_ROOTS, "advisor.py"))).hexdigest()
 
 
-def _contents_digest(files: Mapping[str, bytes]) -> bytes:
+def _contents_digest(files: Mapping[str, bytes], roots: tuple[str, ...] = ()) -> bytes:
     from legpress_cli import __version__
 
     digest = content_hash(f"legpress-cache {FORMAT} {__version__}\n".encode())
-    for name, text in checking_code().items():
+    for name, text in checking_code(roots or _CHECKING_ROOTS).items():
         digest.update(name.encode() + content_hash(text).digest())
     for name, raw in files.items():
         digest.update(f"{name} {len(raw)}\n".encode())
@@ -112,11 +113,11 @@ def _contents_digest(files: Mapping[str, bytes]) -> bytes:
     return digest.digest()
 
 
-def checking_code() -> dict[str, bytes]:
+def checking_code(roots: tuple[str, ...] = _CHECKING_ROOTS) -> dict[str, bytes]:
     """The checking modules' names and source, from the roots through legpress's own imports."""
     here = Path(__file__).parent
     found: dict[str, bytes] = {}
-    todo = list(_CHECKING_ROOTS)
+    todo = list(roots)
     while todo:
         name = todo.pop()
         if name in found:
@@ -203,17 +204,18 @@ def _decode(raw: bytes, key: str) -> Catalog | None:
         doc = json.loads(raw)
         if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != key:
             return None
-        catalog = doc.get("catalog")
-        if doc.get("check") != _check(catalog):
+        catalog, ranked = doc.get("catalog"), doc.get("ranked", {})
+        if doc.get("check") != _check(catalog, ranked):
             return None  # damaged, or edited by hand: a miss, never an answer from it
-        return from_plain(catalog)
+        return from_plain(catalog, ranked)
     except Exception:  # whatever is wrong with an entry, it is a miss and never reported
         return None
 
 
-def _check(plain: object) -> str:
-    """The checksum an entry carries: of its catalog, written the one way _document writes it."""
-    text = json.dumps(plain, ensure_ascii=False, separators=(",", ":"))
+def _check(plain: object, ranked: object = None) -> str:
+    """The checksum an entry carries: of its catalog (and rankings), written the one way
+    _document writes them."""
+    text = json.dumps(plain if not ranked else [plain, ranked], ensure_ascii=False, separators=(",", ":"))
     return content_hash(text.encode()).hexdigest()
 
 
@@ -243,13 +245,17 @@ def read_snapshot(files: Mapping[str, bytes]) -> Catalog | None:
     return _decode(raw, snapshot_key(files))
 
 
-def snapshot_text(files: Mapping[str, bytes], plain: Mapping[str, Any]) -> str:
-    """The snapshot file for these data files and their checked plain form."""
-    return _document(snapshot_key(files), plain) + "\n"
+def snapshot_text(files: Mapping[str, bytes], plain: Mapping[str, Any], ranked: Mapping[str, Any]) -> str:
+    """The snapshot file for these data files, their checked plain form and the ranking of
+    stances for every muscle and group (`legpress target` reads it instead of judging some
+    thousand stances; a test checks it is what the advisor works out now)."""
+    return _document(snapshot_key(files), plain, ranked) + "\n"
 
 
-def _document(key: str, plain: Mapping[str, Any]) -> str:
-    doc = {"format": FORMAT, "key": key, "check": _check(plain), "catalog": plain}
+def _document(key: str, plain: Mapping[str, Any], ranked: Mapping[str, Any] | None = None) -> str:
+    doc: dict[str, Any] = {"format": FORMAT, "key": key, "check": _check(plain, ranked), "catalog": plain}
+    if ranked:
+        doc["ranked"] = ranked
     return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
 
 

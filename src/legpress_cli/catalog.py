@@ -263,9 +263,10 @@ def snapshot_text(data_dir: Path | None = None) -> str:
     raw = {name: read_data_file(directory / name) for name in DATA_FILES}
     with _no_pydantic_plugins():
         catalog = _check(directory, raw)
+    from legpress_cli.advisor import all_rankings
     from legpress_cli.records import to_plain
 
-    return store.snapshot_text(raw, to_plain(catalog))
+    return store.snapshot_text(raw, to_plain(catalog), to_plain(all_rankings(catalog)))
 
 
 # Cache entries this process used; an internal error forgets them (see forget_cached).

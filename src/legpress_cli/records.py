@@ -309,6 +309,8 @@ class Catalog(CatalogRecords):
     _claims_on: dict[str, tuple[Claim, ...]]
     _exercises: dict[str, Exercise]
     _compared_on: dict[str, tuple[Comparison, ...]]
+    _varied: dict[str, frozenset[str]]
+    _ranked: dict[str, tuple["Ranked", ...]]
 
     def __init__(self, *records: object, **named: object) -> None:  # the tuple itself: __new__
         put = object.__setattr__
@@ -325,6 +327,8 @@ class Catalog(CatalogRecords):
             for mid in self.recorded(f):
                 findings_on.setdefault(mid, []).append(f)
         put(self, "_findings_on", {k: tuple(v) for k, v in findings_on.items()})
+        put(self, "_varied", {f.id: frozenset(f.contrast) for f in self.findings})
+        put(self, "_ranked", {})
         claims_on: dict[str, list[Claim]] = {m.id: [] for m in self.muscles}
         for c in self.claims:
             for mid in dict.fromkeys(i for t in c.targets for i in self.expand(t)):
@@ -361,6 +365,14 @@ class Catalog(CatalogRecords):
     def findings_on(self, muscle_id: str) -> tuple[Finding, ...]:
         """Findings that measured this muscle, directly or as part of its group."""
         return self._findings_on.get(muscle_id, ())
+
+    def ranked(self, target: str) -> tuple["Ranked", ...] | None:
+        """The stances ranked for this muscle or group when the snapshot was made, if it was."""
+        return self._ranked.get(target)
+
+    def varied(self, finding: Finding) -> frozenset[str]:
+        """finding.contrast as a set, worked out once: ranking asks it of every stance."""
+        return self._varied[finding.id]
 
     def claims_on(self, muscle_id: str) -> tuple[Claim, ...]:
         return self._claims_on.get(muscle_id, ())
@@ -415,13 +427,29 @@ def to_plain(value: object) -> Any:
     return value
 
 
-def from_plain(data: object) -> Catalog:
-    """A Catalog from its plain form, accepting nothing but the declared fields and types.
+class Ranked(NamedTuple):
+    """One stance as `legpress target` ranks it: the stance's values in dimension order, then
+    its score (grade index, sources and muscles raised, both negated, the findings, the ids)."""
+
+    stance: tuple[str, ...]
+    grade: int
+    sources: int
+    raised: int
+    findings: tuple[str, ...]
+    raised_ids: tuple[str, ...]
+
+
+def from_plain(data: object, ranked: object = None) -> Catalog:
+    """A Catalog from its plain form, accepting nothing but the declared fields and types, with
+    the rankings made with it, if any ({target: [Ranked, ...]}).
 
     Raises BadRecord on any mismatch; the loader then falls back to reading the data files.
     """
     try:
-        return typing.cast(Catalog, _converter(Catalog)(data))
+        catalog = typing.cast(Catalog, _converter(Catalog)(data))
+        if ranked:
+            object.__setattr__(catalog, "_ranked", _converter(dict[str, tuple[Ranked, ...]])(ranked))
+        return catalog
     except _Mismatch as e:
         raise BadRecord(f"catalog{''.join(reversed(e.where))}: {e.args[0]}") from None
 
