@@ -64,6 +64,11 @@ def cases(data_copy: Path) -> list[Case]:
     """Every timed row. `data_copy` is a copy of the built-in data, for the one cache miss that
     checks the data: the built-in data itself is served from the release's snapshot."""
     copy = [LEGPRESS, "--data", str(data_copy), "muscles"]
+    from legpress_cli.catalog import load_catalog
+
+    built_in = load_catalog(None)
+    targets = [*(g.id for g in built_in.groups), *(m.id for m in built_in.muscles)]
+    svg = str(data_copy.parent / "bench.svg")
     return [
         Case("legpress --version", [LEGPRESS, "--version"], {}, 0.45),
         Case("legpress muscles", [LEGPRESS, "muscles"], {}, RENDERED),
@@ -76,6 +81,14 @@ def cases(data_copy: Path) -> list[Case]:
         Case("legpress compare squat", [LEGPRESS, "compare", "squat"], {}, RENDERED),
         Case("legpress compare squat --json", [LEGPRESS, "compare", "squat", "--json"], {}, JSON),
         Case("legpress report --high --wide -o -", [LEGPRESS, "report", "--high", "--wide", "-o", "-"], {}, RENDERED),
+        Case("legpress muscles --svg FILE", [LEGPRESS, "muscles", "--svg", svg], {}, RENDERED),
+        Case("legpress map --high --svg FILE", [LEGPRESS, "map", "--high", "--svg", svg], {}, RENDERED),
+        Case("legpress sources", [LEGPRESS, "sources"], {}, RENDERED),
+        Case("legpress knee", [LEGPRESS, "knee"], {}, RENDERED),
+        Case("legpress evidence", [LEGPRESS, "evidence"], {}, RENDERED),
+        Case("legpress schema", [LEGPRESS, "schema"], {}, JSON),
+        Case("legpress target quadriceps --json", [LEGPRESS, "target", "quadriceps", "--json"], {}, JSON),
+        *(Case(f"legpress target {t}", [LEGPRESS, "target", t], {}, RENDERED) for t in targets if t != "glutes"),
         Case("python -c pass", PASS, {}, None, memory=False),
         # Against other baselines: TAB against the bare interpreter, no cache against warm.
         Case("TAB: muscle vastus<TAB> vs python -c pass", [LEGPRESS], COMPLETE_ENV, 1.50, tuple(PASS), memory=False),
