@@ -9,8 +9,8 @@ from typing import Any
 import pytest
 
 from conftest import Run
-from legpress_cli import advisor
-from legpress_cli.advisor import Found, Stance, all_stances, assess, claim_status, judge, rank
+from legpress_cli import advisor, words
+from legpress_cli.advisor import Found, Stance, Step, all_stances, assess, claim_status, judge, rank
 from legpress_cli.records import Catalog
 from legpress_cli.vocab import CHOICES, DIMENSION_SPECS, DIMENSIONS, NEUTRAL
 from minicatalog import claim, finding, mini
@@ -60,7 +60,8 @@ def test_another_other_side_is_indirect_and_weak() -> None:
     # The same finding read from its other side: low feet against high.
     assert verdict(cat, "back-one", height="low") == ("less", "weak")
     v = judge(cat, cat.muscle("back-one"), Stance.of(height="high"))
-    assert v.findings[0].indirect == ("measured against low",)
+    assert v.findings[0].indirect == (Step("other_side", "height", "low"),)
+    assert words.steps(cat, v.findings[0].indirect) == ["measured against low"]  # the fixture has no labels
 
 
 def test_a_finding_never_speaks_for_the_neutral_stance() -> None:
@@ -101,7 +102,8 @@ def test_where_loads_disagree_the_answer_says_so() -> None:
     )
     v = judge(cat, cat.muscle("back-one"), Stance.of(height="high"))
     # Silent findings apply too (measured, nothing reported), so each load notes the other.
-    assert v.load_notes == ("Study-A at 80% of 1RM: nothing reported", "Study-A at 40% of 1RM: more")
+    said = [words.load_note(cat, n) for n in v.load_notes]
+    assert said == ["Study-A at 80% of 1RM: nothing reported", "Study-A at 40% of 1RM: more"]
     assert judge(cat, cat.muscle("back-one"), Stance.of(height="high", load="light")).load_notes == ()
 
 
@@ -175,7 +177,7 @@ def test_a_dimension_a_finding_leaves_out_is_held_at_its_usual_value() -> None:
     # Two legs were measured: for one leg it is one step away.
     v = judge(cat, cat.muscle("big-front"), Stance.of(height="high", legs="one"))
     assert (v.direction, v.grade) == ("less", "weak")
-    assert v.findings[0].indirect == ("measured with both",)  # the fixture has no labels
+    assert words.steps(cat, v.findings[0].indirect) == ["measured with both"]  # the fixture has no labels
     # Two steps (against low feet, and with both legs): it does not apply.
     low = mini([finding("l", *HIGH_VS_LOW, {"big-front": "less"})])
     assert verdict(low, "big-front", height="high", legs="one") == ("not_measured", None)
@@ -361,12 +363,13 @@ def test_rank_prefers_evidence_then_findings_then_simplicity() -> None:
     )
     report = rank(cat, Found("back", "group", None))
     # The claim is listed apart, never ranked.
-    assert [(c.claim.id, c.label, c.status) for c in report.claimed] == [("c", "deep", "not_tested")]
-    assert [(r.label, r.evidence) for r in report.recommendations] == [
+    claimed = [(c.claim.id, words.stance_label(cat, Stance.of(**c.claim.when)), c.status) for c in report.claimed]
+    assert claimed == [("c", "deep", "not_tested")]
+    assert [(words.stance_label(cat, r.stance), r.evidence) for r in report.recommendations] == [
         ("wide", "strong"),
         ("high", "weak"),
     ]
-    assert report.note == "Back note."
+    assert words.target_note(cat, report) == "Back note."
 
 
 def test_rank_never_recommends_on_a_contradicted_claim() -> None:
@@ -376,12 +379,15 @@ def test_rank_never_recommends_on_a_contradicted_claim() -> None:
     )
     report = rank(cat, Found("back-one", "muscle", None))
     assert report.recommendations == ()
-    assert report.note == "No foot position in our sources was shown to raise the back one. Back note."
+    assert (
+        words.target_note(cat, report) == "No foot position in our sources was shown to raise the back one. Back note."
+    )
 
 
 def test_rank_says_when_nothing_was_measured() -> None:
-    report = rank(mini(), Found("small-front", "muscle", None))
-    assert report.note == (
+    cat = mini()
+    report = rank(cat, Found("small-front", "muscle", None))
+    assert words.target_note(cat, report) == (
         "No study in our sources measured the small front in any foot position, so legpress has no stance to "
         "recommend for it; that is not the same as it working the same in every stance."
     )
@@ -487,7 +493,10 @@ def test_a_ranking_never_sums_sources_across_options() -> None:
     )
     report = rank(cat, Found("back-one", "muscle", None))
     # Each option has one (indirect) study: together they are not two sources for one rise.
-    assert [(r.label, r.evidence) for r in report.recommendations] == [("high", "weak"), ("wide", "weak")]
+    assert [(words.stance_label(cat, r.stance), r.evidence) for r in report.recommendations] == [
+        ("high", "weak"),
+        ("wide", "weak"),
+    ]
 
 
 def test_the_summary_says_a_claim_as_a_claim() -> None:
@@ -496,7 +505,7 @@ def test_the_summary_says_a_claim_as_a_claim() -> None:
         [claim("c", {"height": "high"}, ["back-one"])],
     )
     report = assess(cat, Stance.of(height="high"))
-    assert report.summary == (
+    assert words.summary(cat, report)[0] == (
         "high: less big front; claimed, not measured: more back one with high (Article-X); "
         "the quadriceps still do most of the work"
     )
@@ -529,7 +538,7 @@ def test_a_finding_about_a_dimension_the_question_does_not_vary_says_nothing() -
     assert (v.direction, v.grade, [x.finding.id for x in v.findings]) == ("more", "moderate", ["w"])
     report = assess(cat, a, b)
     assert report.base == b and not report.against_neutral
-    assert report.summary.startswith("high, wide against high, narrow: ")
+    assert words.summary(cat, report)[0].startswith("high, wide against high, narrow: ")
 
 
 def test_the_same_comparison_at_the_asked_load_outranks_it_at_another() -> None:

@@ -32,10 +32,12 @@ from legpress_cli.records import (
     Exercise,
     ExerciseClaim,
     Finding,
+    Group,
     Method,
     Muscle,
     Outcome,
     Ranked,
+    RolePosition,
     Source,
 )
 from legpress_cli.vocab import (
@@ -59,14 +61,6 @@ from legpress_cli.vocab import (
 )
 
 GOOD_EVIDENCE: frozenset[Grade] = frozenset({"strong", "moderate"})
-DIRECTION_WORDS: dict[str, str] = {
-    "more": "more",
-    "less": "less",
-    "no_difference": "no difference",
-    "mixed": "mixed",
-    "not_reported": "nothing reported",
-    "not_measured": "not measured",
-}
 CHANGE: dict[str, int] = {"more": 1, "less": -1}
 METHODS: tuple[Method, ...] = ("emg", "isometric", "modelled", "growth")
 MAX_RECOMMENDATIONS = 5
@@ -175,37 +169,43 @@ def list_cues(catalog: Catalog, phase: Phase | None = None, stance: "Stance | No
     return tuple(sorted(chosen, key=lambda c: PHASES.index(c.phase)))
 
 
+class Support(NamedTuple):
+    """One record in the data that cites a source: a group's note, a muscle's role, a finding, a
+    claim, a cue, a comparison with another exercise or a claim about one."""
+
+    kind: Literal["group_note", "role", "finding", "claim", "cue", "comparison", "exercise_claim"]
+    record: "Group | Muscle | Finding | Claim | Cue | Comparison | ExerciseClaim"
+    role: RolePosition | None = None  # for a muscle's role
+
+
 class SourceUse(NamedTuple):
     number: int
     source: Source
-    supports: tuple[str, ...]
+    supports: tuple[Support, ...]
 
 
 def source_uses(catalog: Catalog) -> tuple[SourceUse, ...]:
-    """Every source with a short line for each record in the data that cites it."""
-    uses: dict[str, list[str]] = {s.id: [] for s in catalog.sources}
+    """Every source with each record in the data that cites it."""
+    uses: dict[str, list[Support]] = {s.id: [] for s in catalog.sources}
     for g in catalog.groups:
         for sid in g.target_note_sources:
-            uses[sid].append(f"{g.name}: note on training them")
+            uses[sid].append(Support("group_note", g))
     for m in catalog.muscles:
         for pos in m.roles:
             for sid in pos.sources:
-                uses[sid].append(f"{m.name}: {pos.role} role ({pos.evidence})")
+                uses[sid].append(Support("role", m, pos))
     for f in catalog.findings:
-        uses[f.source].append(f"finding: {comparison_text(catalog, f)}")
+        uses[f.source].append(Support("finding", f))
     for c in catalog.claims:
-        targets = ", ".join(catalog.display_name(t).lower() for t in c.targets)
-        uses[c.source].append(f"claim: {catalog.label(*next(iter(c.when.items())))} gives {c.direction} {targets}")
+        uses[c.source].append(Support("claim", c))
     for cue in catalog.cues:
         for sid in cue.sources:
-            uses[sid].append(f"cue ({cue.phase}): {cue.id} ({cue.evidence})")
+            uses[sid].append(Support("cue", cue))
     for comp in catalog.comparisons:
-        uses[comp.source].append(f"comparison: the leg press vs the {catalog.exercise(comp.exercise).name.lower()}")
+        uses[comp.source].append(Support("comparison", comp))
     for ec in catalog.exercise_claims:
-        uses[ec.source].append(
-            f"claim: {ec.direction} {ec.measure} than the {catalog.exercise(ec.exercise).name.lower()}"
-        )
-    return tuple(SourceUse(n, s, tuple(dict.fromkeys(uses[s.id]))) for n, s in enumerate(catalog.sources, start=1))
+        uses[ec.source].append(Support("exercise_claim", ec))
+    return tuple(SourceUse(n, s, tuple(uses[s.id])) for n, s in enumerate(catalog.sources, start=1))
 
 
 # --- stances -----------------------------------------------------------------------------
@@ -276,35 +276,6 @@ def candidate_stances(max_options: int = MAX_OPTIONS) -> Iterator[Stance]:
                     yield Stance.of(**dict(zip(dims, values, strict=True)), **dict(zip(conditions, held, strict=True)))
 
 
-def stance_label(catalog: Catalog, stance: Stance) -> str:
-    chosen = stance.chosen()
-    return ", ".join(catalog.label(d, v) for d, v in chosen) if chosen else "neutral stance"
-
-
-def condition_text(catalog: Catalog, partial: dict[Dimension, str], dims: tuple[Dimension, ...]) -> str:
-    return ", ".join(catalog.label(d, partial[d]) for d in dims)
-
-
-def held_and_load(catalog: Catalog, f: Finding) -> tuple[str | None, str | None]:
-    """What a finding kept the same in both conditions ('high feet'), and its load
-    ('at 80% of 1RM'); None where it says nothing."""
-    held = f.held
-    held_text = condition_text(catalog, held, tuple(held)) if held else None
-    load_text = f"at {f.load_percent}% of 1RM" if f.load_percent is not None else None
-    return held_text, load_text
-
-
-def comparison_text(catalog: Catalog, f: Finding, *, with_load: bool = True) -> str:
-    """'high feet vs low feet, at 80% of 1RM' or with what was held: '(both with high feet)'."""
-    text = f"{condition_text(catalog, f.a, f.contrast)} vs {condition_text(catalog, f.b, f.contrast)}"
-    held, load = held_and_load(catalog, f)
-    if held:
-        text += f" (both with {held})"
-    if load and with_load:
-        text += f", {load}"
-    return text
-
-
 FLIP: dict[str, Observed] = {
     "more": "less",
     "less": "more",
@@ -315,8 +286,18 @@ FLIP: dict[str, Observed] = {
 # judged, and a finding applied, under the stance's values of these.
 CONDITIONS: tuple[Dimension, ...] = tuple(s.name for s in DIMENSION_SPECS if s.context or s.usual_when_unsaid)
 USUAL_WHEN_UNSAID: tuple[Dimension, ...] = tuple(s.name for s in DIMENSION_SPECS if s.usual_when_unsaid)
-ISOMETRIC = "held still (isometric), not pressed through a repetition"
-LOAD_STEP = "measured at "  # how a step of load begins; the views list loads apart
+
+
+class Step(NamedTuple):
+    """One way a finding differs from the question asked, which makes it indirect: measured with
+    another value of a dimension (held, or usual where the study did not say), against another
+    other side, at another load, by a proxy (its own reason, from the data) or held still."""
+
+    kind: Literal["held", "other_side", "load", "proxy", "isometric"]
+    dimension: str = ""
+    value: str = ""
+    percent: int | None = None
+    note: str = ""  # a proxy's reason, as the data gives it
 
 
 class Applied(NamedTuple):
@@ -324,7 +305,7 @@ class Applied(NamedTuple):
 
     finding: Finding
     direction: Observed  # the stance against the neutral one, oriented from the finding
-    indirect: tuple[str, ...]  # why it is not direct; empty when it is
+    indirect: tuple[Step, ...]  # why it is not direct; empty when it is
     dims: frozenset[str]  # the stance options it speaks to
 
     @property
@@ -347,7 +328,7 @@ def apply_finding(
     return Applied(f, FLIP[result] if flipped else result, steps, frozenset(f.contrast))
 
 
-def _orient(catalog: Catalog, f: Finding, stance: Stance, base: Stance) -> tuple[bool, tuple[str, ...]] | None:
+def _orient(catalog: Catalog, f: Finding, stance: Stance, base: Stance) -> tuple[bool, tuple[Step, ...]] | None:
     """Whether a finding speaks to this stance against `base`: None if not; else whether the
     stance is its B side (so its results read the other way round) and why it is indirect
     (empty: direct). Every dimension it varied must be one the question varies, with the
@@ -357,12 +338,12 @@ def _orient(catalog: Catalog, f: Finding, stance: Stance, base: Stance) -> tuple
     measured is one step (another other side, another load, a dimension the study held at its
     usual value, a pattern within one repetition); one step is indirect, two do not apply.
     """
-    steps: list[str] = []
+    steps: list[Step] = []
     for d, v in f.held.items():
         if stance.value(d) != v:
             if not SPECS[d].usual_when_unsaid:
                 return None
-            steps.append(f"measured with {catalog.label(d, v)}")
+            steps.append(Step("held", d, v))
     contrast = f.contrast
     if any(stance.value(d) == base.value(d) for d in contrast):
         return None
@@ -376,23 +357,15 @@ def _orient(catalog: Catalog, f: Finding, stance: Stance, base: Stance) -> tuple
     else:
         return None
     # The other side of a load comparison is no step: "any load" is not a level to compare with.
-    steps += [
-        f"measured against {catalog.label(d, other[d])}"
-        for d in contrast
-        if other[d] != base.value(d) and not SPECS[d].context
-    ]
-    steps += [
-        f"measured with {catalog.label(d, NEUTRAL[d])}"
-        for d in USUAL_WHEN_UNSAID
-        if d not in f.a and stance.value(d) != NEUTRAL[d]
-    ]
+    steps += [Step("other_side", d, other[d]) for d in contrast if other[d] != base.value(d) and not SPECS[d].context]
+    steps += [Step("held", d, NEUTRAL[d]) for d in USUAL_WHEN_UNSAID if d not in f.a and stance.value(d) != NEUTRAL[d]]
     found_load = load_class(f.load_percent)
     if stance.load != NEUTRAL["load"] and found_load is not None and found_load != stance.load:
-        steps.append(f"{LOAD_STEP}{f.load_percent}% of 1RM")
+        steps.append(Step("load", percent=f.load_percent))
     if f.proxy:  # a finding that did not compare the two conditions head on says why, in its data
-        steps.append(f.proxy[:1].lower() + f.proxy[1:].rstrip("."))
+        steps.append(Step("proxy", note=f.proxy))
     if f.isometric:
-        steps.append(ISOMETRIC)
+        steps.append(Step("isometric"))
     if len(steps) > 1:
         return None  # two steps from the question asked: it says nothing about it
     return flipped, tuple(steps)
@@ -405,7 +378,7 @@ class Measured(NamedTuple):
     finding: Finding
     outcome: Outcome
     direction: Observed
-    indirect: tuple[str, ...]
+    indirect: tuple[Step, ...]
 
 
 def other_measures(catalog: Catalog, stance: Stance, base: "Stance | None" = None) -> tuple[Measured, ...]:
@@ -464,7 +437,7 @@ class Verdict(NamedTuple):
     grade: Grade | None  # None when nothing applicable reported a result
     findings: tuple[Applied, ...]  # every finding that applies, those that decided first
     claims: tuple[ClaimUse, ...]
-    load_notes: tuple[str, ...]  # where the same comparison gave another answer at another load
+    load_notes: "tuple[LoadNote, ...]"  # where the same comparison gave another answer at another load
     parts: "tuple[OptionPart, ...]"  # per chosen option, in dimension order
     baseline: int
     level: int  # the emphasis drawn for this stance
@@ -559,11 +532,19 @@ def _combine(parts: list[_Part]) -> _Part:
     return _Part("not_reported", None)
 
 
-def _load_notes(catalog: Catalog, muscle: Muscle, applied: list[Applied], stance: Stance) -> tuple[str, ...]:
+class LoadNote(NamedTuple):
+    """The same study's same comparison, at another load, reported something else."""
+
+    source: str  # the source's id
+    load_percent: int
+    result: Result | None  # None: nothing reported there
+
+
+def _load_notes(catalog: Catalog, muscle: Muscle, applied: list[Applied], stance: Stance) -> tuple[LoadNote, ...]:
     """Where the same study's same comparison at another load said something else."""
     if stance.load != NEUTRAL["load"]:
         return ()
-    notes: list[str] = []
+    notes: list[LoadNote] = []
     same: dict[tuple[str, object], list[Finding]] = {}  # one pass, so the work stays linear
     for g in catalog.findings_on(muscle.id):
         same.setdefault((g.source, _sides(g)), []).append(g)
@@ -573,8 +554,7 @@ def _load_notes(catalog: Catalog, muscle: Muscle, applied: list[Applied], stance
             if g.load_percent != f.load_percent:
                 other = catalog.result_for(g, muscle)
                 if other != catalog.result_for(f, muscle) and g.load_percent is not None:
-                    said = DIRECTION_WORDS[other] if other else "nothing reported"
-                    notes.append(f"{catalog.source(f.source).label} at {g.load_percent}% of 1RM: {said}")
+                    notes.append(LoadNote(f.source, g.load_percent, other))
     return tuple(dict.fromkeys(notes))
 
 
@@ -664,7 +644,6 @@ EMPHASIS_FLOOR = 1
 class Contradiction(NamedTuple):
     claim: Claim
     muscle_ids: tuple[str, ...]
-    muscles: str  # their names, for a sentence
     decided_by: tuple[str, ...]  # finding ids
 
 
@@ -673,10 +652,8 @@ class StanceReport(NamedTuple):
     choices: tuple[Choice, ...]
     verdicts: tuple[Verdict, ...]
     contradicted: tuple[Contradiction, ...]  # claims in this stance research did not bear out
-    summary: str
     measures: tuple[Measured, ...] = ()  # what else was measured: force, strength gains
     base: Stance = Stance()  # what the stance is measured against: the neutral stance by default
-    headline: str = ""  # the summary's measured part alone, for the short answer
 
     @property
     def against_neutral(self) -> bool:
@@ -715,84 +692,6 @@ def _choices(catalog: Catalog, stance: Stance, base: Stance) -> tuple[Choice, ..
     return tuple(c for d, v in dict.fromkeys(pairs) if (c := catalog.choice(d, v)) is not None)
 
 
-def question_label(catalog: Catalog, stance: Stance, base: Stance) -> str:
-    """'high feet against low feet'; a stance alone where the base is the neutral one."""
-    if base == NEUTRAL_STANCE:
-        return stance_label(catalog, stance)
-    return f"{stance_label(catalog, stance)} against {stance_label(catalog, base)}"
-
-
-def _join(words: list[str]) -> str:
-    return words[0] if len(words) == 1 else ", ".join(words[:-1]) + " and " + words[-1]
-
-
-def names_for(catalog: Catalog, muscle_ids: list[str]) -> list[str]:
-    """Name whole groups where every member is listed, single muscles otherwise."""
-    out: list[str] = []
-    done: set[str] = set()
-    wanted = set(muscle_ids)
-    for mid in muscle_ids:
-        if mid in done:
-            continue
-        m = catalog.muscle(mid)
-        members = [x.id for x in catalog.members(m.group)]
-        if len(members) > 1 and set(members) <= wanted:
-            out.append(catalog.group(m.group).name.lower())
-            done.update(members)
-        else:
-            out.append(m.name.lower())
-            done.add(mid)
-    return out
-
-
-def _summary(
-    catalog: Catalog,
-    stance: Stance,
-    verdicts: tuple[Verdict, ...],
-    contradicted: tuple[Contradiction, ...],
-    measures: tuple[Measured, ...] = (),
-    base: Stance | None = None,
-) -> tuple[str, str]:
-    """The summary, and its headline: only what was measured to change."""
-    base = base or NEUTRAL_STANCE
-    if stance == base == NEUTRAL_STANCE:
-        neutral = "neutral stance: the quadriceps do most of the work, with the glutes helping at the hip"
-        return neutral, neutral
-    parts: list[str] = []
-    for way in ("more", "less", "mixed"):
-        ids = [v.muscle.id for v in verdicts if v.direction == way]
-        if ids:
-            lead = "mixed evidence on" if way == "mixed" else way
-            parts.append(f"{lead} " + _join(names_for(catalog, ids)))
-    if not parts:
-        parts.append("no muscle shown to change")
-    label = question_label(catalog, stance, base)
-    headline = f"{label}: " + "; ".join([*parts, "the quadriceps still do most of the work"])
-    # A claim no measurement bore out is said as a claim, never beside what studies saw.
-    for status, lead in (("not_tested", "claimed, not measured"), ("not_supported", "claimed, not borne out")):
-        claimed: dict[tuple[str, str, str], list[str]] = {}
-        for v in verdicts:
-            for use in v.claims:
-                if use.status == status:
-                    who = catalog.source(use.claim.source).label
-                    where = stance_label(catalog, Stance.of(**use.claim.when))
-                    claimed.setdefault((use.claim.direction, where, who), []).append(v.muscle.id)
-        if claimed:
-            said = [
-                f"{way} " + _join(names_for(catalog, ids)) + f" with {where} ({who})"
-                for (way, where, who), ids in claimed.items()
-            ]
-            parts.append(f"{lead}: " + ", ".join(said))
-    for c in contradicted:
-        who = catalog.source(c.claim.source).label
-        parts.append(f"research contradicts the claim ({who}) of {c.claim.direction} {c.muscles}")
-    moved = {f"{m.direction} {m.outcome.measure}": None for m in measures if m.direction != "no_difference"}
-    if moved:
-        parts.append("also measured: " + _join(list(moved)))
-    parts.append("the quadriceps still do most of the work")
-    return f"{label}: " + "; ".join(parts), headline
-
-
 def assess(catalog: Catalog, stance: Stance, base: Stance | None = None) -> StanceReport:
     """Every muscle in this stance against `base` (the neutral stance by default)."""
     base = base or NEUTRAL_STANCE
@@ -805,13 +704,10 @@ def assess(catalog: Catalog, stance: Stance, base: Stance | None = None) -> Stan
                 entry[1].append(v.muscle.id)
                 entry[2].extend(use.decided_by)
     uses = tuple(
-        Contradiction(use.claim, tuple(ids), _join(names_for(catalog, ids)), tuple(dict.fromkeys(found)))
-        for use, ids, found in contradicted.values()
+        Contradiction(use.claim, tuple(ids), tuple(dict.fromkeys(found))) for use, ids, found in contradicted.values()
     )
-    final = tuple(verdicts)
     measures = other_measures(catalog, stance, base)
-    summary, headline = _summary(catalog, stance, final, uses, measures, base)
-    return StanceReport(stance, _choices(catalog, stance, base), final, uses, summary, measures, base, headline)
+    return StanceReport(stance, _choices(catalog, stance, base), tuple(verdicts), uses, measures, base)
 
 
 def option_effects(catalog: Catalog, muscle: Muscle) -> tuple[tuple[Choice, Verdict], ...]:
@@ -838,19 +734,17 @@ def _grade_rank(grade: Grade | None) -> int:
 class Recommendation(NamedTuple):
     rank: int
     stance: Stance
-    label: str
     evidence: Grade  # the best grade among the target muscles it raises
     findings: tuple[str, ...]  # ids of the findings behind the rise
     raised: tuple[str, ...]  # which of the target's muscles it raises
     also: tuple[Verdict, ...]  # other muscles that move in this stance
-    cautions: tuple[str, ...]  # safety notes of the options in this stance
+    cautions: tuple[Choice, ...]  # the options in this stance that come with a safety note
 
 
 class ClaimedOption(NamedTuple):
     """A position a source says raises the target, kept apart from the ranking."""
 
     claim: Claim
-    label: str  # the position it speaks of
     status: Status
     muscle_ids: tuple[str, ...]  # the target's muscles with that status
 
@@ -861,7 +755,8 @@ class TargetReport(NamedTuple):
     kind: str
     muscle_ids: tuple[str, ...]
     recommendations: tuple[Recommendation, ...]
-    note: str | None
+    measured: bool  # whether any study in the data measured one of its muscles
+    group: str  # the group it is or belongs to (the group's own note on training it)
     claimed: tuple[ClaimedOption, ...] = ()  # claims that it raises, not borne out by a measurement
 
 
@@ -963,16 +858,16 @@ def rank(catalog: Catalog, found: Found) -> TargetReport:
             Recommendation(
                 rank=n,
                 stance=stance,
-                label=stance_label(catalog, stance),
                 evidence=GRADES[sc.grade],
                 findings=sc.findings,
                 raised=sc.raised_ids,
                 also=tuple(v for v in report.verdicts if v.muscle.id not in ids and v.change),
-                cautions=tuple(f"{ch.label}: {ch.caution}" for ch in report.choices if ch.caution),
+                cautions=tuple(ch for ch in report.choices if ch.caution),
             )
         )
-    note = _target_note(catalog, found, name, ids, recs)
-    return TargetReport(found.id, name, found.kind, ids, tuple(recs), note, _claimed_for(catalog, ids))
+    measured = any(catalog.findings_on(i) for i in ids)
+    group = found.id if found.kind == "group" else catalog.muscle(found.id).group
+    return TargetReport(found.id, name, found.kind, ids, tuple(recs), measured, group, _claimed_for(catalog, ids))
 
 
 def ranked_stances(catalog: Catalog, target: str) -> tuple[Ranked, ...]:
@@ -1011,46 +906,8 @@ def _claimed_for(catalog: Catalog, ids: tuple[str, ...]) -> tuple[ClaimedOption,
             if claim in catalog.claims_on(mid):
                 use = claim_status(catalog, claim, catalog.muscle(mid))
                 by_status.setdefault(use.status, []).append(mid)
-        label = stance_label(catalog, Stance.of(**claim.when))
-        out += [ClaimedOption(claim, label, st, tuple(m)) for st, m in by_status.items() if st != "supports"]
+        out += [ClaimedOption(claim, st, tuple(m)) for st, m in by_status.items() if st != "supports"]
     return tuple(out)
-
-
-def _target_note(
-    catalog: Catalog, found: Found, name: str, ids: tuple[str, ...], recs: list[Recommendation]
-) -> str | None:
-    notes: list[str] = []
-    lower = name.lower()
-    if not recs:
-        measured = any(catalog.findings_on(i) for i in ids)
-        if measured:
-            notes.append(f"No foot position in our sources was shown to raise the {lower}.")
-        else:
-            notes.append(
-                f"No study in our sources measured the {lower} in any foot position, so legpress has no stance "
-                "to recommend for it; that is not the same as it working the same in every stance."
-            )
-    elif recs[0].evidence == "weak":
-        notes.append(
-            f"The best support for raising the {lower} is weak: only findings one step from the question "
-            "(measured against another position, at another load or with both legs, within one repetition, "
-            "or with the press held still)."
-        )
-    group = found.id if found.kind == "group" else catalog.muscle(found.id).group
-    if catalog.group(group).target_note:
-        notes.append(catalog.group(group).target_note or "")
-    return " ".join(notes) or None
-
-
-def describe_changes(catalog: Catalog, verdicts: tuple[Verdict, ...]) -> list[tuple[str, int]]:
-    """(name, change) pairs, naming a whole group where all its muscles change alike."""
-    by_change: dict[int, list[str]] = {}
-    for v in verdicts:
-        if v.change:
-            by_change.setdefault(v.change, []).append(v.muscle.id)
-    return [
-        (name, change) for change in sorted(by_change, reverse=True) for name in names_for(catalog, by_change[change])
-    ]
 
 
 # --- the evidence matrix -----------------------------------------------------------------
@@ -1058,7 +915,6 @@ def describe_changes(catalog: Catalog, verdicts: tuple[Verdict, ...]) -> list[tu
 
 class EvidenceRow(NamedTuple):
     finding: Finding
-    comparison: str
     # Only the muscles it measured (of those asked about), so the report grows with the
     # findings and what they measured, never with findings times muscles.
     cells: dict[str, Result | Literal["not_reported"]]
@@ -1092,7 +948,7 @@ def evidence(catalog: Catalog, muscle_id: str | None = None) -> EvidenceReport:
     for f in findings:
         measured = [i for i in catalog.recorded(f) if asked is None or i in asked]
         cells = {i: catalog.result_for(f, catalog.muscle(i)) or "not_reported" for i in measured}
-        rows.append(EvidenceRow(f, comparison_text(catalog, f), cells))
+        rows.append(EvidenceRow(f, cells))
     claims = [ClaimRow(c, m, *claim_status(catalog, c, m)[1:]) for m in muscles for c in catalog.claims_on(m.id)]
     return EvidenceReport(muscles, tuple(rows), tuple(claims))
 

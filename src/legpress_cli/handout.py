@@ -15,32 +15,13 @@ from html import escape
 from typing import TYPE_CHECKING, NamedTuple
 
 from legpress_cli import words
-from legpress_cli.advisor import DIRECTION_WORDS, question_label, stance_label
 from legpress_cli.results import Personal
 from legpress_cli.vector import describe, legend, letters, map_svg
+from legpress_cli.words import ARROW, DIRECTION_WORDS, NOT_ADVICE, PHASE_TITLE, ROLE_TITLE, question_label, stance_label
 
 if TYPE_CHECKING:
     from legpress_cli.advisor import StanceReport
     from legpress_cli.records import Catalog, Cue
-
-NOT_ADVICE = "Not medical advice: general information about leg press technique and the research behind it."
-ROLE_TITLE = {"primary": "Primary movers", "secondary": "Secondary movers", "stabilizer": "Stabilizers"}
-PHASE_TITLE = {
-    "setup": "Setting up",
-    "lowering": "Lowering",
-    "bottom": "At the bottom",
-    "pressing": "Pressing",
-    "top": "At the top",
-    "breathing": "Breathing",
-}
-ARROW = {
-    "more": "↑",
-    "less": "↓",
-    "no_difference": "=",
-    "mixed": "↕",
-    "not_reported": "○",
-    "not_measured": "?",
-}  # as the terminal
 
 
 class Heading(NamedTuple):
@@ -113,7 +94,7 @@ def build(
         blocks.append(Para(f"Note from your coach: {own.note}", "caution"))
     blocks += [
         Para(_stance_words(catalog, report), "lead"),
-        Para(words.capital(report.summary) + "."),
+        Para(words.capital(words.summary(catalog, report)[0]) + "."),
         Heading(2, "Which muscles work, and how this stance changes them"),
         Figure(
             map_svg(catalog, report, key=False),

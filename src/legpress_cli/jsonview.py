@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from legpress_cli import __version__, results
+from legpress_cli.words import NOT_ADVICE, supports
 
 if TYPE_CHECKING:
     from legpress_cli.advisor import (
@@ -62,7 +63,7 @@ if TYPE_CHECKING:
 
 SCHEMA_VERSION: Literal[3] = 3
 
-DISCLAIMER = "General information about exercise technique, not medical advice."
+DISCLAIMER = NOT_ADVICE
 
 
 def _head(command: str) -> Envelope:
@@ -117,7 +118,7 @@ def _claim_use(use: ClaimUse) -> ClaimUseDict:
 
 
 def _verdict(catalog: Catalog, v: Verdict) -> VerdictDict:
-    from legpress_cli.advisor import comparison_text
+    from legpress_cli.words import comparison_text, load_note, steps
 
     return {
         "direction": v.direction,
@@ -130,7 +131,7 @@ def _verdict(catalog: Catalog, v: Verdict) -> VerdictDict:
                 "source": a.finding.source,
                 "comparison": comparison_text(catalog, a.finding),
                 "result": a.direction,
-                "indirect": list(a.indirect),
+                "indirect": steps(catalog, a.indirect),
             }
             for a in v.findings
         ],
@@ -149,7 +150,7 @@ def _verdict(catalog: Catalog, v: Verdict) -> VerdictDict:
             {"claim": u.claim.id, "source": u.claim.source, "direction": u.claim.direction, "status": u.status}
             for u in v.claimed
         ],
-        "load_notes": list(v.load_notes),
+        "load_notes": [load_note(catalog, n) for n in v.load_notes],
     }
 
 
@@ -193,7 +194,7 @@ def cues(r: CuesResult) -> CuesEnvelope:
 
 
 def sources(r: SourcesResult) -> SourcesEnvelope:
-    uses = r.uses
+    catalog, uses = r.catalog, r.uses
     return {
         **_head("sources"),
         "studies": sum(1 for u in uses if u.source.kind in ("study", "review")),
@@ -207,7 +208,7 @@ def sources(r: SourcesResult) -> SourcesEnvelope:
                 "citation": u.source.citation,
                 "doi": u.source.doi,
                 "summary": u.source.summary,
-                "supports": list(u.supports),
+                "supports": supports(catalog, u.supports),
             }
             for u in uses
         ],
@@ -229,13 +230,15 @@ def _stance_muscle(catalog: Catalog, v: Verdict) -> StanceMuscleDict:
 
 
 def stance(r: StanceResult) -> StanceEnvelope:
+    from legpress_cli.words import steps, summary
+
     catalog, report = r.catalog, r.report
     return {
         **_head("stance"),
         "stance": _stance(report.stance.as_dict()),
         "against": _stance(report.base.as_dict()),
         "machines": [{"machine": m, "sources": list(s)} for m, s in report.machines()],
-        "summary": report.summary,
+        "summary": summary(catalog, report)[0],
         "muscles": [_stance_muscle(catalog, v) for v in report.verdicts],
         "other_measures": [
             {
@@ -244,7 +247,7 @@ def stance(r: StanceResult) -> StanceEnvelope:
                 "note": m.outcome.note,
                 "source": m.finding.source,
                 "study": m.finding.id,
-                "indirect": list(m.indirect),
+                "indirect": steps(catalog, m.indirect),
             }
             for m in report.measures
         ],
@@ -271,25 +274,28 @@ def stance(r: StanceResult) -> StanceEnvelope:
     }
 
 
-def _recommendation(r: Recommendation) -> RecommendationDict:
+def _recommendation(catalog: Catalog, r: Recommendation) -> RecommendationDict:
+    from legpress_cli.words import caution, stance_label
+
     return {
         "rank": r.rank,
         "stance": _stance(r.stance.as_dict()),
-        "label": r.label,
+        "label": stance_label(catalog, r.stance),
         "evidence": r.evidence,
         "findings": list(r.findings),
         "raised": list(r.raised),
         "also_changes": [
             {"id": v.muscle.id, "direction": v.direction, "change": v.change, "evidence": v.grade} for v in r.also
         ],
-        "cautions": list(r.cautions),
+        "cautions": [caution(c) for c in r.cautions],
     }
 
 
 def target(r: TargetResult) -> TargetEnvelope:
     from legpress_cli.advisor import Stance, claim_stance
+    from legpress_cli.words import stance_label, target_note
 
-    report, guessed_from = r.report, r.guessed_from
+    catalog, report, guessed_from = r.catalog, r.report, r.guessed_from
     kind: Literal["muscle", "group"] = "group" if report.kind == "group" else "muscle"
     return {
         **_head("target"),
@@ -300,14 +306,14 @@ def target(r: TargetResult) -> TargetEnvelope:
             "muscles": list(report.muscle_ids),
         },
         "guessed_from": guessed_from,
-        "note": report.note,
-        "recommendations": [_recommendation(r) for r in report.recommendations],
+        "note": target_note(catalog, report),
+        "recommendations": [_recommendation(catalog, r) for r in report.recommendations],
         "claimed": [
             {
                 "claim": c.claim.id,
                 "source": c.claim.source,
                 "stance": _stance(claim_stance(c.claim, Stance()).as_dict()),
-                "label": c.label,
+                "label": stance_label(catalog, Stance.of(**c.claim.when)),
                 "status": c.status,
                 "muscles": list(c.muscle_ids),
             }
@@ -344,7 +350,7 @@ def body_map(r: MapResult) -> MapEnvelope:
 
 
 def _finding(catalog: Catalog, f: Finding) -> FindingDict:
-    from legpress_cli.advisor import comparison_text
+    from legpress_cli.words import comparison_text
 
     return {
         "id": f.id,

@@ -21,8 +21,8 @@ from rich.table import Column, Table
 from rich.text import Text
 
 from legpress_cli import advisor, results, words
-from legpress_cli.advisor import DIRECTION_WORDS
 from legpress_cli.vocab import DIMENSION_SPECS, ROLES, SHADES
+from legpress_cli.words import DIRECTION_WORDS, HOW_SURE, NOT_ADVICE, ROLE_TITLE
 
 if TYPE_CHECKING:
     from legpress_cli.advisor import CompareReport, CompareRow, Recommendation, StanceReport, TargetReport, Verdict
@@ -50,15 +50,8 @@ GRADE_STYLE: dict[str, str] = {
     "claim": "magenta",
     "contradicted": "bold red",
 }
-ROLE_TITLE = {
-    "primary": "Primary movers",
-    "secondary": "Secondary movers",
-    "stabilizer": "Stabilizers",
-}
 # Narrower than this, tables drop their long prose column so the rest stays readable.
 WIDE = 70
-NOT_ADVICE = "Not medical advice: general information about technique."
-HOW_SURE = "A grade is how sure, not how big"
 
 
 class Glyphs(NamedTuple):
@@ -381,7 +374,7 @@ def compare_view(r: CompareResult, frame: Frame) -> RenderableType:
         names = ", ".join(catalog.display_name(t).lower() for t in report.not_reported)
         parts.append(Text(f"Measured, but no result reported: {names}.", style="dim"))
     if report.not_measured:
-        names = ", ".join(advisor.names_for(catalog, list(report.not_measured)))
+        names = ", ".join(words.names_for(catalog, list(report.not_measured)))
         parts.append(Text(f"Never measured against the {e.name.lower()}: {names}.", style="dim"))
     parts += _compared_measures(report, catalog, glyphs)
     parts += _exercise_claims(report, catalog, glyphs)
@@ -461,7 +454,7 @@ def sources_view(r: SourcesResult, frame: Frame) -> RenderableType:
         parts.append(Padding(Text(u.source.citation + (f" doi:{u.source.doi}" if u.source.doi else "")), (0, 0, 0, 4)))
         parts.append(Padding(Text(u.source.summary, style="dim"), (0, 0, 0, 4)))
         if u.supports:
-            lines = "\n".join(f"{glyphs.dash} {s}" for s in u.supports)
+            lines = "\n".join(f"{glyphs.dash} {s}" for s in words.supports(r.catalog, u.supports))
             parts.append(Padding(Text("supports:\n" + lines), (0, 0, 1, 4)))
         else:
             parts.append(Padding(Text("supports: nothing in the data yet"), (0, 0, 1, 4)))
@@ -546,7 +539,7 @@ def stance_view(r: StanceResult, frame: Frame) -> RenderableType:
         parts += _why_lines(report, catalog, frame.glyphs)
         parts += _contradicted_lines(report, catalog, frame.glyphs, short=True)
         parts += _cautions(report.choices)
-    parts += _stance_summary(report, explained=r.explain)
+    parts += _stance_summary(r.catalog, report, explained=r.explain)
     return Group(*parts)
 
 
@@ -581,7 +574,7 @@ def _cautions(choices: tuple[Choice, ...]) -> list[RenderableType]:
 
 def _stance_table(report: StanceReport, catalog: Catalog, frame: Frame) -> RenderableType:
     glyphs = frame.glyphs
-    title = "Stance: " + advisor.question_label(catalog, report.stance, report.base)
+    title = "Stance: " + words.question_label(catalog, report.stance, report.base)
     groups: Rows = []
     for v in report.verdicts:
         m = v.muscle
@@ -604,8 +597,9 @@ def _explanations(choices: tuple[Choice, ...]) -> list[RenderableType]:
     return out
 
 
-def _stance_summary(report: StanceReport, *, explained: bool = False) -> list[RenderableType]:
-    said = report.summary if explained or not report.headline else report.headline
+def _stance_summary(catalog: Catalog, report: StanceReport, *, explained: bool = False) -> list[RenderableType]:
+    summary, headline = words.summary(catalog, report)
+    said = summary if explained or not headline else headline
     out: list[RenderableType] = [
         Text(said[0].upper() + said[1:] + ".", style="bold"),
     ]
@@ -639,11 +633,12 @@ def target_view(t: TargetResult, frame: Frame) -> RenderableType:
         ]
         headers = ["Rank", "Stance", "Target", "Evidence", "Findings", "Also changes"]
         parts += _grid(headers, [(None, cells)], width, prose=frozenset({5}), min_flex=24)
-        cautions = dict.fromkeys(c for r in report.recommendations for c in r.cautions)
+        cautions = dict.fromkeys(words.caution(c) for r in report.recommendations for c in r.cautions)
         parts += [Text(f"Caution, {c}", style="yellow") for c in cautions]
         parts.append(Text(f"{HOW_SURE}.", style="dim"))
-    if report.note:
-        parts.append(Text(report.note, style="yellow"))
+    note = words.target_note(catalog, report)
+    if note:
+        parts.append(Text(note, style="yellow"))
     parts += _claimed_options(report, catalog)
     return Group(*parts)
 
@@ -651,12 +646,19 @@ def target_view(t: TargetResult, frame: Frame) -> RenderableType:
 def _recommendation_cells(
     r: Recommendation, report: TargetReport, catalog: Catalog, glyphs: Glyphs
 ) -> tuple[str, str, str, str, str, str]:
-    raised = "all" if len(r.raised) == len(report.muscle_ids) else ", ".join(advisor.names_for(catalog, list(r.raised)))
+    raised = "all" if len(r.raised) == len(report.muscle_ids) else ", ".join(words.names_for(catalog, list(r.raised)))
     target = f"{glyphs.arrow('more')} more" + ("" if raised == "all" else f" ({raised})")
-    changes = advisor.describe_changes(catalog, r.also)
+    changes = words.describe_changes(catalog, r.also)
     also = ", ".join(f"{name} {glyphs.arrow('more' if change > 0 else 'less')}" for name, change in changes)
     sources = dict.fromkeys(catalog.source(f.source).label for f in catalog.findings if f.id in r.findings)
-    return str(r.rank), r.label, target, r.evidence, ", ".join(sources), also or "nothing else"
+    return (
+        str(r.rank),
+        words.stance_label(catalog, r.stance),
+        target,
+        r.evidence,
+        ", ".join(sources),
+        also or "nothing else",
+    )
 
 
 def _row_name(catalog: Catalog, row: CompareRow) -> str:
@@ -672,8 +674,9 @@ def _claimed_options(report: TargetReport, catalog: Catalog) -> list[RenderableT
     """Claims that a position raises the target, apart from the ranking, each with its status."""
     out: list[RenderableType] = []
     for c in report.claimed:
-        whom = advisor.names_for(catalog, list(c.muscle_ids))
-        line = Text(f"{c.label} for the {', '.join(whom)} ({catalog.source(c.claim.source).label}): ")
+        whom = words.names_for(catalog, list(c.muscle_ids))
+        label = words.stance_label(catalog, advisor.Stance.of(**c.claim.when))
+        line = Text(f"{label} for the {', '.join(whom)} ({catalog.source(c.claim.source).label}): ")
         line.append(words.STATUS_WORDS[c.status], style=STATUS_STYLE[c.status])
         out.append(Padding(line, (0, 0, 0, 2)))
     if out:
@@ -799,7 +802,7 @@ def _map_legend(catalog: Catalog, report: StanceReport, frame: Frame) -> Rendera
     if report.neutral:
         heading = "What the leg press works, by role (emphasis out of 5; add a stance option to see it change)"
     else:
-        heading = "Stance: " + advisor.question_label(catalog, report.stance, report.base)
+        heading = "Stance: " + words.question_label(catalog, report.stance, report.base)
     return Group(Text(heading, style="bold"), scale, table)
 
 
@@ -829,7 +832,12 @@ def evidence_view(r: EvidenceResult, frame: Frame) -> RenderableType:
             f = row.finding
             cell = row.cells.get(m.id, "not_reported")
             word = "not reported" if cell == "not_reported" else DIRECTION_WORDS[cell]
-            table.add_row(catalog.source(f.source).label, row.comparison, f"{marks[cell]} {word}", _conditions(f))
+            table.add_row(
+                catalog.source(f.source).label,
+                words.comparison_text(catalog, row.finding),
+                f"{marks[cell]} {word}",
+                _conditions(f),
+            )
         if not report.rows:
             parts.append(Text("No study in the data measured this muscle in any foot position."))
         elif _set_widths(table, width, min_flex=30):
@@ -838,7 +846,8 @@ def evidence_view(r: EvidenceResult, frame: Frame) -> RenderableType:
             for row in report.rows:
                 cell = row.cells.get(m.id, "not_reported")
                 word = "not reported" if cell == "not_reported" else DIRECTION_WORDS[cell]
-                head = f"{catalog.source(row.finding.source).label}: {row.comparison}: {marks[cell]} {word}"
+                compared = words.comparison_text(catalog, row.finding)
+                head = f"{catalog.source(row.finding.source).label}: {compared}: {marks[cell]} {word}"
                 parts += [Text(head), Padding(Text(_conditions(row.finding), style="dim"), (0, 0, 0, 2))]
     else:
         seen = {i for r in report.rows for i in r.cells}
@@ -848,13 +857,15 @@ def evidence_view(r: EvidenceResult, frame: Frame) -> RenderableType:
         if _matrix_fits(shown, width):
             for row in report.rows:
                 cells = [marks[row.cells[m.id]] if m.id in row.cells else "" for m in shown]
-                table.add_row(f"{catalog.source(row.finding.source).label}: {row.comparison}", *cells)
+                table.add_row(
+                    f"{catalog.source(row.finding.source).label}: {words.comparison_text(catalog, row.finding)}", *cells
+                )
             parts.append(_fixed_widths(table, width, min_flex=24))
         else:  # more muscles than columns: one line per finding, naming what it measured
             parts.append(Text("Study: A vs B, then what it saw in each muscle", style="dim"))
             for row in report.rows:
                 results = ", ".join(f"{catalog.muscle(i).short} {marks[c]}" for i, c in row.cells.items())
-                head = f"{catalog.source(row.finding.source).label}: {row.comparison}"
+                head = f"{catalog.source(row.finding.source).label}: {words.comparison_text(catalog, row.finding)}"
                 parts += [Text(head), Padding(Text(results), (0, 0, 0, 2))]
         key = ", ".join(f"{m.short} {m.name.lower()}" for m in shown)
         never = [m.name.lower() for m in report.muscles if m not in shown]
@@ -869,7 +880,7 @@ def evidence_view(r: EvidenceResult, frame: Frame) -> RenderableType:
         parts.append(Text("Claims", style="bold"))
         for said in report.claims:
             who = catalog.source(said.claim.source).label
-            when = advisor.stance_label(catalog, advisor.Stance.of(**said.claim.when))
+            when = words.stance_label(catalog, advisor.Stance.of(**said.claim.when))
             line = Text(f"{who}, {when}: {said.claim.direction} {said.muscle.name.lower()}: ")
             line.append(words.STATUS_WORDS[said.status], style=STATUS_STYLE[said.status])
             if said.decided_by:  # the studies, as people name them, never the findings' ids
@@ -911,8 +922,8 @@ def knee_view(r: KneeResult, frame: Frame) -> RenderableType:
     by_dimension: dict[str, list[RenderableType]] = {}
     for k in report.positions:
         f, o = k.finding, k.outcome
-        a = advisor.condition_text(catalog, f.a, f.contrast)
-        b = advisor.condition_text(catalog, f.b, f.contrast)
+        a = words.condition_text(catalog, f.a, f.contrast)
+        b = words.condition_text(catalog, f.b, f.contrast)
         said = (
             f"{o.result.replace('_', ' ')} with {a} than with {b}"
             if o.result != "no_difference"

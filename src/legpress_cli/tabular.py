@@ -53,6 +53,8 @@ def cues_csv(r: CuesResult) -> str:
 
 def evidence_csv(r: EvidenceResult) -> str:
     """One row per finding and muscle it recorded: what that study saw for that muscle."""
+    from legpress_cli.words import comparison_text
+
     catalog = r.catalog
     rows = []
     for row in r.report.rows:
@@ -61,7 +63,7 @@ def evidence_csv(r: EvidenceResult) -> str:
             rows.append(
                 [
                     catalog.source(f.source).label,
-                    row.comparison,
+                    comparison_text(catalog, f),
                     catalog.muscle(muscle_id).name,
                     cell,
                     str(f.load_percent or ""),

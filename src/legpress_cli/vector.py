@@ -14,37 +14,35 @@ from __future__ import annotations
 from html import escape
 from typing import TYPE_CHECKING
 
-from legpress_cli.advisor import DIRECTION_WORDS, names_for, stance_label
 from legpress_cli.paths import drawn
 from legpress_cli.vocab import ROLES
 from legpress_cli.vocab import SHADES as SHADE_KEYS
+from legpress_cli.words import DIRECTION_WORDS, SHADE_WORDS, names_for, stance_label
 
 if TYPE_CHECKING:
     from legpress_cli.advisor import StanceReport, Verdict
     from legpress_cli.records import Catalog, View
 
-# Each change: its words in the legend, a fill, and the pattern drawn over the fill. Darker
+# Each shade: a fill, and the pattern drawn over the fill (its words are words.SHADE_WORDS). Darker
 # marks on a mid fill stay apart in greyscale: stripes, bars, plain, cross-hatch, dots.
-SHADES: dict[str, tuple[str, str, str]] = {
-    "more": ("more work", "#e4572e", '<path d="M0 0 L0 6" stroke="#5c1607" stroke-width="2.2"/>'),
-    "less": ("less work", "#6d9ad6", '<path d="M0 3 L6 3" stroke="#123364" stroke-width="1.6"/>'),
-    "no_difference": ("no difference", "#b3b3b3", ""),
-    "mixed": ("studies disagree", "#c39be0", '<path d="M0 0 L6 6 M6 0 L0 6" stroke="#3f1d5c" stroke-width="1"/>'),
+SHADES: dict[str, tuple[str, str]] = {
+    "more": ("#e4572e", '<path d="M0 0 L0 6" stroke="#5c1607" stroke-width="2.2"/>'),
+    "less": ("#6d9ad6", '<path d="M0 3 L6 3" stroke="#123364" stroke-width="1.6"/>'),
+    "no_difference": ("#b3b3b3", ""),
+    "mixed": ("#c39be0", '<path d="M0 0 L6 6 M6 0 L0 6" stroke="#3f1d5c" stroke-width="1"/>'),
     "not_reported": (
-        "measured, nothing reported",
         "#ddd6c8",
         '<path d="M0 6 L6 0" stroke="#5a5246" stroke-width="0.7"/>',
     ),
-    "not_measured": ("not measured", "#f7f3ec", '<circle cx="3" cy="3" r="0.9" fill="#6b6255"/>'),
+    "not_measured": ("#f7f3ec", '<circle cx="3" cy="3" r="0.9" fill="#6b6255"/>'),
     "claimed": (
-        "claimed, not measured",
         "#f4d35e",
         '<path d="M0 3 L3 0 L6 3" fill="none" stroke="#6b5300" stroke-width="0.9"/>',
     ),
     # The neutral stance: what the leg press works, by role.
-    "primary": ("primary mover", "#9e1b32", '<path d="M0 0 L6 6 M6 0 L0 6" stroke="#ffffff" stroke-width="0.8"/>'),
-    "secondary": ("secondary mover", "#e07b54", '<path d="M0 3 L6 3" stroke="#5c1607" stroke-width="1"/>'),
-    "stabilizer": ("stabilizer", "#f6d5b8", '<circle cx="3" cy="3" r="0.8" fill="#5c1607"/>'),
+    "primary": ("#9e1b32", '<path d="M0 0 L6 6 M6 0 L0 6" stroke="#ffffff" stroke-width="0.8"/>'),
+    "secondary": ("#e07b54", '<path d="M0 3 L6 3" stroke="#5c1607" stroke-width="1"/>'),
+    "stabilizer": ("#f6d5b8", '<circle cx="3" cy="3" r="0.8" fill="#5c1607"/>'),
 }
 FONT = "DejaVu Sans, Helvetica, Arial, sans-serif"
 INK = "#1a1a1a"
@@ -112,7 +110,7 @@ def _view(view: View, report: StanceReport, x: int) -> str:
         if verdict is None:
             continue
         direction = report.shade_of(verdict)
-        words = SHADES[direction][0]
+        words = SHADE_WORDS[direction]
         shown_grade = verdict.muscle.baseline.evidence if report.neutral else verdict.grade
         grade = f", {shown_grade} evidence" if shown_grade else ""
         deep = " (deep, under the surface muscles)" if shape.deep else ""
@@ -151,7 +149,7 @@ def _legend(catalog: Catalog, views: list[View], report: StanceReport, top: int,
             f'<rect x="{x:g}" y="{y}" width="20" height="12" fill="url(#lp-{direction})" stroke="{INK}"'
             ' stroke-width="0.8"/>'
         )
-        out.append(_text(x + 26, y + 10, SHADES[direction][0], size=10))
+        out.append(_text(x + 26, y + 10, SHADE_WORDS[direction], size=10))
     y = top + rows * 18 + 4
     out.append(f'<rect x="0" y="{y}" width="20" height="12" fill="none" stroke="{INK}" stroke-dasharray="4 2.5"/>')
     out.append(_text(26, y + 10, "dashed: a deep muscle, under the surface ones", size=10))
@@ -175,7 +173,7 @@ def _legend(catalog: Catalog, views: list[View], report: StanceReport, top: int,
 
 def legend(report: StanceReport) -> list[tuple[str, str]]:
     """The shades this map may use, as (pattern id, words): what `map_svg` draws as its key."""
-    return [(f"lp-{shade}", SHADES[shade][0]) for shade in (ROLES if report.neutral else SHADE_KEYS)]
+    return [(f"lp-{shade}", SHADE_WORDS[shade]) for shade in (ROLES if report.neutral else SHADE_KEYS)]
 
 
 def letters(catalog: Catalog, report: StanceReport) -> list[tuple[str, str]]:
@@ -213,7 +211,7 @@ def _description(catalog: Catalog, views: list[View], report: StanceReport) -> s
                 by_grade.setdefault(shown, []).append(mid)
         for grade, ids in by_grade.items():
             said = f" ({grade} evidence)" if grade else ""
-            sentences.append(f"{SHADES[direction][0].capitalize()}{said}: {', '.join(names_for(catalog, ids))}.")
+            sentences.append(f"{SHADE_WORDS[direction].capitalize()}{said}: {', '.join(names_for(catalog, ids))}.")
     deep = list(dict.fromkeys(s.muscle for v in views for s in v.shape if s.deep and s.muscle in verdicts))
     if deep:
         sentences.append(f"Drawn dashed as deep muscles: {', '.join(names_for(catalog, deep))}.")
@@ -223,7 +221,7 @@ def _description(catalog: Catalog, views: list[View], report: StanceReport) -> s
 def _patterns() -> str:
     out = ["<defs>"]
     for direction in (*SHADE_KEYS, *ROLES):
-        _, fill, marks = SHADES[direction]
+        fill, marks = SHADES[direction]
         out.append(
             f'<pattern id="lp-{direction}" width="6" height="6" patternUnits="userSpaceOnUse"'
             f"{ROTATED if direction == 'more' else ''}>"

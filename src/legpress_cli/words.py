@@ -6,20 +6,267 @@ contradicts. Plain strings, no rich, so the handout and its Markdown never load 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
-from legpress_cli.advisor import DIRECTION_WORDS, LOAD_STEP, comparison_text, condition_text, held_and_load, names_for
+from legpress_cli.advisor import NEUTRAL_STANCE, Stance
 
 if TYPE_CHECKING:
-    from legpress_cli.advisor import Applied, Contradiction, Measured, StanceReport, Verdict
-    from legpress_cli.records import Catalog, Muscle
+    from legpress_cli.advisor import (
+        Applied,
+        Contradiction,
+        LoadNote,
+        Measured,
+        StanceReport,
+        Step,
+        Support,
+        TargetReport,
+        Verdict,
+    )
+    from legpress_cli.records import Catalog, Choice, Finding, Muscle
+    from legpress_cli.vocab import Dimension
 
-STATUS_WORDS = {
+# --- the phrase tables: every view's words for the advisor's structure ----------------------------
+
+DIRECTION_WORDS: dict[str, str] = {
+    "more": "more",
+    "less": "less",
+    "no_difference": "no difference",
+    "mixed": "mixed",
+    "not_reported": "nothing reported",
+    "not_measured": "not measured",
+}
+# The terminal's ASCII glyphs are render.Glyphs' own; these are the Unicode ones every page uses.
+ARROW: dict[str, str] = {
+    "more": "↑",
+    "less": "↓",
+    "no_difference": "=",
+    "mixed": "↕",
+    "not_reported": "○",
+    "not_measured": "?",
+}
+# The map's key: each shade in words.
+SHADE_WORDS: dict[str, str] = {
+    "more": "more work",
+    "less": "less work",
+    "no_difference": "no difference",
+    "mixed": "studies disagree",
+    "not_reported": "measured, nothing reported",
+    "not_measured": "not measured",
+    "claimed": "claimed, not measured",
+    "primary": "primary mover",
+    "secondary": "secondary mover",
+    "stabilizer": "stabilizer",
+}
+ROLE_TITLE: dict[str, str] = {"primary": "Primary movers", "secondary": "Secondary movers", "stabilizer": "Stabilizers"}
+PHASE_TITLE: dict[str, str] = {
+    "setup": "Setting up",
+    "lowering": "Lowering",
+    "bottom": "At the bottom",
+    "pressing": "Pressing",
+    "top": "At the top",
+    "breathing": "Breathing",
+}
+STATUS_WORDS: dict[str, str] = {
     "supports": "research supports",
     "contradicts": "contradicted",
     "not_supported": "not borne out: measured, no such change reported",
     "not_tested": "not tested",
 }
+NOT_ADVICE = "Not medical advice: general information about leg press technique and the research behind it."
+HOW_SURE = "A grade is how sure, not how big"
+ISOMETRIC = "held still (isometric), not pressed through a repetition"
+
+
+# --- stances and comparisons ----------------------------------------------------------------------
+
+
+def stance_label(catalog: Catalog, stance: Stance) -> str:
+    chosen = stance.chosen()
+    return ", ".join(catalog.label(d, v) for d, v in chosen) if chosen else "neutral stance"
+
+
+def question_label(catalog: Catalog, stance: Stance, base: Stance) -> str:
+    """'high feet against low feet'; a stance alone where the base is the neutral one."""
+    if base == NEUTRAL_STANCE:
+        return stance_label(catalog, stance)
+    return f"{stance_label(catalog, stance)} against {stance_label(catalog, base)}"
+
+
+def condition_text(catalog: Catalog, partial: dict[Dimension, str], dims: tuple[Dimension, ...]) -> str:
+    return ", ".join(catalog.label(d, partial[d]) for d in dims)
+
+
+def held_and_load(catalog: Catalog, f: Finding) -> tuple[str | None, str | None]:
+    """What a finding kept the same in both conditions ('high feet'), and its load
+    ('at 80% of 1RM'); None where it says nothing."""
+    held = f.held
+    held_text = condition_text(catalog, held, tuple(held)) if held else None
+    load_text = f"at {f.load_percent}% of 1RM" if f.load_percent is not None else None
+    return held_text, load_text
+
+
+def comparison_text(catalog: Catalog, f: Finding, *, with_load: bool = True) -> str:
+    """'high feet vs low feet, at 80% of 1RM' or with what was held: '(both with high feet)'."""
+    text = f"{condition_text(catalog, f.a, f.contrast)} vs {condition_text(catalog, f.b, f.contrast)}"
+    held, load = held_and_load(catalog, f)
+    if held:
+        text += f" (both with {held})"
+    if load and with_load:
+        text += f", {load}"
+    return text
+
+
+def step(catalog: Catalog, s: Step) -> str:
+    """Why a finding is one step from the question: 'measured against low feet'."""
+    if s.kind == "held":
+        return f"measured with {catalog.label(s.dimension, s.value)}"
+    if s.kind == "other_side":
+        return f"measured against {catalog.label(s.dimension, s.value)}"
+    if s.kind == "load":
+        return f"measured at {s.percent}% of 1RM"
+    if s.kind == "proxy":
+        return s.note[:1].lower() + s.note[1:].rstrip(".")
+    return ISOMETRIC
+
+
+def steps(catalog: Catalog, indirect: tuple[Step, ...]) -> list[str]:
+    return [step(catalog, s) for s in indirect]
+
+
+def join(items: list[str]) -> str:
+    return items[0] if len(items) == 1 else ", ".join(items[:-1]) + " and " + items[-1]
+
+
+def names_for(catalog: Catalog, muscle_ids: list[str] | tuple[str, ...]) -> list[str]:
+    """Name whole groups where every member is listed, single muscles otherwise."""
+    out: list[str] = []
+    done: set[str] = set()
+    wanted = set(muscle_ids)
+    for mid in muscle_ids:
+        if mid in done:
+            continue
+        m = catalog.muscle(mid)
+        members = [x.id for x in catalog.members(m.group)]
+        if len(members) > 1 and set(members) <= wanted:
+            out.append(catalog.group(m.group).name.lower())
+            done.update(members)
+        else:
+            out.append(m.name.lower())
+            done.add(mid)
+    return out
+
+
+def describe_changes(catalog: Catalog, verdicts: tuple[Verdict, ...]) -> list[tuple[str, int]]:
+    """(name, change) pairs, naming a whole group where all its muscles change alike."""
+    by_change: dict[int, list[str]] = {}
+    for v in verdicts:
+        if v.change:
+            by_change.setdefault(v.change, []).append(v.muscle.id)
+    return [
+        (name, change) for change in sorted(by_change, reverse=True) for name in names_for(catalog, by_change[change])
+    ]
+
+
+def load_note(catalog: Catalog, note: LoadNote) -> str:
+    """'Da Silva 2008 at 40% of 1RM: nothing reported'."""
+    said = DIRECTION_WORDS[note.result] if note.result else "nothing reported"
+    return f"{catalog.source(note.source).label} at {note.load_percent}% of 1RM: {said}"
+
+
+def caution(choice: Choice) -> str:
+    return f"{choice.label}: {choice.caution}"
+
+
+def summary(catalog: Catalog, report: StanceReport) -> tuple[str, str]:
+    """The summary of a stance, and its headline: only what was measured to change."""
+    stance, base, verdicts = report.stance, report.base, report.verdicts
+    if report.neutral:
+        neutral = "neutral stance: the quadriceps do most of the work, with the glutes helping at the hip"
+        return neutral, neutral
+    parts: list[str] = []
+    for way in ("more", "less", "mixed"):
+        ids = [v.muscle.id for v in verdicts if v.direction == way]
+        if ids:
+            lead = "mixed evidence on" if way == "mixed" else way
+            parts.append(f"{lead} " + join(names_for(catalog, ids)))
+    if not parts:
+        parts.append("no muscle shown to change")
+    label = question_label(catalog, stance, base)
+    headline = f"{label}: " + "; ".join([*parts, "the quadriceps still do most of the work"])
+    # A claim no measurement bore out is said as a claim, never beside what studies saw.
+    for status, lead in (("not_tested", "claimed, not measured"), ("not_supported", "claimed, not borne out")):
+        claimed: dict[tuple[str, str, str], list[str]] = {}
+        for v in verdicts:
+            for use in v.claims:
+                if use.status == status:
+                    who = catalog.source(use.claim.source).label
+                    where = stance_label(catalog, Stance.of(**use.claim.when))
+                    claimed.setdefault((use.claim.direction, where, who), []).append(v.muscle.id)
+        if claimed:
+            said = [
+                f"{way} " + join(names_for(catalog, ids)) + f" with {where} ({who})"
+                for (way, where, who), ids in claimed.items()
+            ]
+            parts.append(f"{lead}: " + ", ".join(said))
+    for c in report.contradicted:
+        who = catalog.source(c.claim.source).label
+        parts.append(f"research contradicts the claim ({who}) of {c.claim.direction} {contradicted_names(catalog, c)}")
+    moved = {f"{m.direction} {m.outcome.measure}": None for m in report.measures if m.direction != "no_difference"}
+    if moved:
+        parts.append("also measured: " + join(list(moved)))
+    parts.append("the quadriceps still do most of the work")
+    return f"{label}: " + "; ".join(parts), headline
+
+
+def contradicted_names(catalog: Catalog, c: Contradiction) -> str:
+    return join(names_for(catalog, c.muscle_ids))
+
+
+def target_note(catalog: Catalog, report: TargetReport) -> str | None:
+    """What the ranking cannot say for this target, and the group's own note on training it."""
+    notes: list[str] = []
+    lower = report.name.lower()
+    if not report.recommendations:
+        if report.measured:
+            notes.append(f"No foot position in our sources was shown to raise the {lower}.")
+        else:
+            notes.append(
+                f"No study in our sources measured the {lower} in any foot position, so legpress has no stance "
+                "to recommend for it; that is not the same as it working the same in every stance."
+            )
+    elif report.recommendations[0].evidence == "weak":
+        notes.append(
+            f"The best support for raising the {lower} is weak: only findings one step from the question "
+            "(measured against another position, at another load or with both legs, within one repetition, "
+            "or with the press held still)."
+        )
+    group_note = catalog.group(report.group).target_note
+    if group_note:
+        notes.append(group_note)
+    return " ".join(notes) or None
+
+
+def support(catalog: Catalog, s: Support) -> str:
+    """A line naming a record that cites a source, for the list of sources."""
+    r: Any = s.record
+    if s.kind == "group_note":
+        return f"{r.name}: note on training them"
+    if s.kind == "role" and s.role is not None:
+        return f"{r.name}: {s.role.role} role ({s.role.evidence})"
+    if s.kind == "finding":
+        return f"finding: {comparison_text(catalog, r)}"
+    if s.kind == "claim":
+        targets = ", ".join(catalog.display_name(t).lower() for t in r.targets)
+        return f"claim: {catalog.label(*next(iter(r.when.items())))} gives {r.direction} {targets}"
+    if s.kind == "cue":
+        return f"cue ({PHASE_TITLE[r.phase].lower()}): {r.cue} ({r.evidence})"
+    if s.kind == "comparison":
+        return f"comparison: the leg press vs the {catalog.exercise(r.exercise).name.lower()}"
+    return f"claim: {r.direction} {r.measure} than the {catalog.exercise(r.exercise).name.lower()}"
+
+
+def supports(catalog: Catalog, found: tuple[Support, ...]) -> list[str]:
+    return list(dict.fromkeys(support(catalog, s) for s in found))
 
 
 def capital(text: str) -> str:
@@ -67,7 +314,7 @@ def basis(catalog: Catalog, v: Verdict) -> str:
             out.append(f"{label} [{DIRECTION_WORDS[part.direction]}{grade_text}]: {said}")
         else:
             out.append(said)
-    out += list(v.load_notes)
+    out += [load_note(catalog, n) for n in v.load_notes]
     return ". ".join(out) + "."
 
 
@@ -98,7 +345,7 @@ def why(catalog: Catalog, v: Verdict) -> str:
     for a in v.deciding:
         f = a.finding
         compared = comparison_text(catalog, f, with_load=False)  # the loads are joined below
-        steps = "; ".join(x for x in a.indirect if not x.startswith(LOAD_STEP))  # loads are listed apart
+        steps = "; ".join(step(catalog, x) for x in a.indirect if x.kind != "load")  # loads are listed apart
         who = catalog.source(f.source).label + (f" ({f.n} {f.population})" if f.n else f" ({f.population})")
         loads = seen.setdefault((who, compared, steps, bool(a.indirect)), [])
         if f.load_percent is not None:
@@ -177,7 +424,7 @@ def measured(catalog: Catalog, m: Measured) -> str:
     if m.outcome.note:
         said += f"; {m.outcome.note}"
     if m.indirect:
-        said += f" (indirect: {'; '.join(m.indirect)})"
+        said += f" (indirect: {'; '.join(steps(catalog, m.indirect))})"
     return f"{capital(m.outcome.measure)}, {DIRECTION_WORDS[m.direction]} ({said})."
 
 
@@ -185,4 +432,4 @@ def contradiction(catalog: Catalog, c: Contradiction) -> tuple[str, str, str, st
     """Who claimed it, the claim, for which muscles, and the studies that found no such change."""
     who = catalog.source(c.claim.source).label
     by = ", ".join(dict.fromkeys(catalog.source(f.source).label for f in catalog.findings if f.id in c.decided_by))
-    return who, c.claim.text, c.muscles, by
+    return who, c.claim.text, contradicted_names(catalog, c), by
