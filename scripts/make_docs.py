@@ -36,6 +36,8 @@ PICTURES: dict[str, list[str]] = {
 HANDOUT = "handout-high-wide.html"
 HANDOUT_ARGS = ["report", "--high", "--wide"]
 SCREENSHOT = "handout-high-wide.png"
+EXPLORER = "explorer.html"
+EXPLORER_SHOT = "explorer.png"
 SHOT_KEY = b"legpress-page-sha256"
 DATE = "1795305600"  # 2026-11-22
 
@@ -53,6 +55,14 @@ def make(target: Path) -> list[Path]:
         stderr=subprocess.DEVNULL,
     )
     written = [handout]
+    explorer = target / EXPLORER
+    subprocess.run(
+        [sys.executable, "-m", "legpress_cli", "explore", "-o", str(explorer)],
+        check=True,
+        env=env,
+        stderr=subprocess.DEVNULL,
+    )
+    written.append(explorer)
     for name, args in PICTURES.items():
         path = target / name
         subprocess.run(
@@ -66,7 +76,7 @@ def make(target: Path) -> list[Path]:
     return written
 
 
-def screenshot(page: Path, out: Path) -> bool:
+def screenshot(page: Path, out: Path, fragment: str = "") -> bool:
     """The top of the page as the README shows it, tagged with the page's SHA-256. False when
     no browser is installed (the old screenshot stays, and its test says it is stale)."""
     sys.path.insert(0, str(ROOT / "tests"))
@@ -77,6 +87,8 @@ def screenshot(page: Path, out: Path) -> bool:
         return False
     with Browser(executable) as browser:
         shown = browser.open(page, width=860, height=1000)
+        if fragment:  # the page reads its fragment when it changes, as when a link opens it
+            shown.evaluate(f"location.hash = {fragment!r}; new Promise((done) => setTimeout(done, 100))")
         png = shown.screenshot({"x": 0, "y": 0, "width": 860, "height": 1000})
     out.write_bytes(tagged(png, hashlib.sha256(page.read_bytes()).hexdigest()))
     return True
@@ -168,10 +180,12 @@ def main(argv: list[str]) -> int:
     with tempfile.TemporaryDirectory() as scratch:
         fresh = generated(Path(scratch))
         stale = [path for path, text in fresh.items() if _differs(path, text, write=not check)]
-    if shown_page(shot.read_bytes()) != hashlib.sha256(fresh[page]).hexdigest():
-        stale.append(shot)
-        if not check:
-            screenshot(page, shot)  # without a browser the old one stays, and the line below says so
+    shots = ((page, shot, ""), (ROOT / "docs" / EXPLORER, ROOT / "docs" / EXPLORER_SHOT, "high,wide"))
+    for shown, picture, fragment in shots:
+        if not picture.exists() or shown_page(picture.read_bytes()) != hashlib.sha256(fresh[shown]).hexdigest():
+            stale.append(picture)
+            if not check:
+                screenshot(shown, picture, fragment)  # without a browser the old one stays; see below
     if not check:
         # The goldens are the tests' own: their tests rewrite them when asked to.
         env = {**os.environ, "LEGPRESS_UPDATE_GOLDEN": "1"}
@@ -187,9 +201,12 @@ def main(argv: list[str]) -> int:
     if check and stale:
         print("run: python scripts/make_docs.py", file=sys.stderr)
         return 1
-    if not check and shown_page(shot.read_bytes()) != hashlib.sha256(fresh[page]).hexdigest():
-        print(f"{shot.relative_to(ROOT)} not made: no Chromium found (install chromium, or set LEGPRESS_CHROMIUM)")
-        return 1
+    for shown, picture, _ in shots:
+        if not check and shown_page(picture.read_bytes()) != hashlib.sha256(fresh[shown]).hexdigest():
+            print(
+                f"{picture.relative_to(ROOT)} not made: no Chromium found (install chromium, or set LEGPRESS_CHROMIUM)"
+            )
+            return 1
     return 0
 
 

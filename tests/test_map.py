@@ -272,12 +272,15 @@ def test_shapes_come_from_data(run: Run, data_copy: Path) -> None:
     assert 'data-muscle="gluteus-maximus" d="M 10 10 L 20 10 L 20 20 Z M 190 10 L 180 10 L 180 20 Z"' in front
 
 
-def test_the_readme_screenshot_shows_the_current_handout() -> None:
-    """The PNG carries the SHA-256 of the page it was taken of (scripts/make_docs.py)."""
-    page = (ROOT / "docs" / make_docs.HANDOUT).read_bytes()
-    shot = (ROOT / "docs" / make_docs.SCREENSHOT).read_bytes()
-    assert make_docs.shown_page(shot) == hashlib.sha256(page).hexdigest(), (
-        f"docs/{make_docs.SCREENSHOT} is stale: run python scripts/make_docs.py (needs chromium)"
+@pytest.mark.parametrize(
+    ("page", "picture"), [(make_docs.HANDOUT, make_docs.SCREENSHOT), (make_docs.EXPLORER, make_docs.EXPLORER_SHOT)]
+)
+def test_the_readme_screenshots_show_the_current_pages(page: str, picture: str) -> None:
+    """Each PNG carries the SHA-256 of the page it was taken of (scripts/make_docs.py)."""
+    shown = (ROOT / "docs" / page).read_bytes()
+    shot = (ROOT / "docs" / picture).read_bytes()
+    assert make_docs.shown_page(shot) == hashlib.sha256(shown).hexdigest(), (
+        f"docs/{picture} is stale: run python scripts/make_docs.py (needs chromium)"
     )
 
 

@@ -1028,6 +1028,46 @@ def _today() -> str:
         ) from None
 
 
+@app.command(
+    epilog=("Examples:  legpress explore -o explorer.html  |  legpress --data mypack explore -o mine.html"),
+)
+def explore(
+    ctx: typer.Context,
+    output: Annotated[
+        str,
+        typer.Option(
+            "-o", "--output", metavar="FILE", help="Write the page to FILE (.html); '-' writes it to standard output."
+        ),
+    ],
+) -> None:
+    """One offline page to explore every stance with toggles, on a phone or a laptop."""
+    folder = output.endswith("/") or Path(output).is_dir()
+    if (
+        output != "-"
+        and not folder
+        and not output.startswith("/dev/")
+        and Path(output).suffix.lower()
+        not in (
+            ".html",
+            ".htm",
+        )
+    ):
+        raise UsageProblem(f"-o {output}: the explorer is an HTML page", "end the name in .html, e.g. explorer.html")
+    from legpress_cli.explore import page
+
+    text = page(_catalog(ctx), version=__version__)
+    if output == "-":
+        _write(text, utf8=True)
+        return
+    from legpress_cli.catalog import builtin_data_dir
+    from legpress_cli.outfile import save
+
+    save(output, text, _data_dir(ctx) or builtin_data_dir(), "explorer.html")
+    _wrote(output, f", {len(text.encode()) // 1024} KB")
+    global _ANSWERED_IN_A_FILE
+    _ANSWERED_IN_A_FILE = True
+
+
 @app.command(epilog=("Examples:  legpress schema  |  legpress schema stance"))
 def schema(
     command: Annotated[CommandName | None, typer.Argument(help="Only this command's envelope.")] = None,

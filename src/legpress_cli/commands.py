@@ -26,6 +26,7 @@ COMMANDS: tuple[Command, ...] = (
     Command("compare", json=True, svg=False),
     Command("knee", json=True, svg=False),
     Command("report", json=False, svg=False),
+    Command("explore", json=False, svg=False),
     Command("schema", json=False, svg=False),
     Command("grades", json=False, svg=False),
     Command("help", json=False, svg=False),

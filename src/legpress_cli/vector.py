@@ -62,7 +62,7 @@ def _drawn_views(catalog: Catalog) -> list[View]:
     return [v for v in catalog.views if v.shape and v.size and v.outline]
 
 
-def map_svg(catalog: Catalog, report: StanceReport, *, key: bool = True) -> str:
+def map_svg(catalog: Catalog, report: StanceReport, *, key: bool = True, titled: bool = True) -> str:
     """The map for this stance, as a file of its own or to place inside an HTML page. Without
     `key` the drawing leaves its key out, for a page that sets the key as text of its own (in
     print, text inside the scaled drawing comes out too small to read)."""
@@ -77,7 +77,8 @@ def map_svg(catalog: Catalog, report: StanceReport, *, key: bool = True) -> str:
     if not views:
         return _document(460, 80, title, NO_DRAWING, [_text(10, 40, NO_DRAWING)])
     x = 0
-    body: list[str] = [_text(0, 14, heading[0], size=13, weight="bold"), _text(0, 30, heading[1], size=10)]
+    # Without `titled`, the page around it says what it shows (the explorer changes it in place).
+    body = [_text(0, 14, heading[0], size=13, weight="bold"), _text(0, 30, heading[1], size=10)] if titled else []
     for view in views:
         body.append(_view(view, report, x))
         x += _size(view)[0] + GAP
