@@ -293,6 +293,7 @@ def main() -> None:
         )
     print(f"(memory target: peak at most {MEMORY_TARGET:.2f}x the yardstick's)")
     missed += scaling(args.runs, args.instructions)
+    missed += explorer(args.runs, Path(tmp))
     print("all targets met" if not missed else f"{missed} target(s) missed")
     print()
     if args.instructions:
@@ -315,6 +316,64 @@ def main() -> None:
     print("legpress modules on the `legpress muscles` path (python -X importtime):")
     print("\n".join(importtime(12)))
     shutil.rmtree(tmp, ignore_errors=True)
+
+
+# The explorer (legpress explore): its build, and in headless Chromium its first render and a toggle.
+EXPLORER_TARGETS = {"build": 2.0, "first render": 0.300, "toggle": 0.050}
+# The page notes when its first answer is drawn (two frames after it is set), from navigation start.
+FIRST_RENDER = """
+new Promise((done) => { const wait = () => window.lpFirstRender ? done(window.lpFirstRender) : setTimeout(wait, 5);
+  wait(); })
+"""
+# A real toggle: the select changes, the page answers, and two frames later the map is drawn.
+TOGGLE = """
+(async () => {
+  const sel = document.getElementById("lp-dim-height");
+  const times = [];
+  for (const value of ["high", "low", "middle", "high", "low", "middle", "high", "low", "middle", "high", "low"]) {
+    const start = performance.now();
+    sel.value = value; sel.dispatchEvent(new Event("change"));
+    await new Promise((done) => requestAnimationFrame(() => requestAnimationFrame(done)));
+    times.push(performance.now() - start);
+  }
+  return times;
+})()
+"""
+
+
+def explorer(runs: int, tmp: Path) -> int:
+    """Print the explorer's timings against their targets; the number of targets missed."""
+    out = tmp / "explorer.html"
+    builds = []
+    for _ in range(runs):
+        start = time.perf_counter()
+        subprocess.run([LEGPRESS, "explore", "-o", str(out)], check=True, env=BASE_ENV, capture_output=True)
+        builds.append(time.perf_counter() - start)
+    found = {"build": statistics.median(builds)}
+    sys.path.insert(0, str(HERE.parent / "tests"))
+    from browser import Browser, find_browser
+
+    executable = find_browser()
+    if executable is not None:
+        paints, toggles = [], []
+        with Browser(executable) as browser:
+            for _ in range(runs):
+                page = browser.open(out, width=390, height=800)
+                paints.append(float(page.evaluate(FIRST_RENDER)) / 1000)
+                toggles += [t / 1000 for t in page.evaluate(TOGGLE)]
+        found["first render"] = statistics.median(paints)
+        found["toggle"] = statistics.median(toggles)
+    print()
+    print(f"the explorer ({out.stat().st_size // 1024} KB; medians of {runs}; Chromium at 390 px)")
+    missed = 0
+    for name, target in EXPLORER_TARGETS.items():
+        if name not in found:
+            print(f"{name:40} not measured: no Chromium found")
+            continue
+        ok = "met" if found[name] <= target else "MISSED"
+        missed += ok == "MISSED"
+        print(f"{name:40} {found[name] * 1000:9.1f} ms   target <= {target * 1000:.0f} ms {ok}")
+    return missed
 
 
 if __name__ == "__main__":

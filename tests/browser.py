@@ -64,7 +64,8 @@ class Page:
         return self.browser.call(method, params, self.session, self)
 
     def evaluate(self, expression: str) -> Any:
-        reply = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+        # awaitPromise: an expression that is a promise answers with what it resolves to.
+        reply = self.call("Runtime.evaluate", {"expression": expression, "returnByValue": True, "awaitPromise": True})
         if "exceptionDetails" in reply:
             raise BrowserError(str(reply["exceptionDetails"]))
         return reply["result"].get("value")

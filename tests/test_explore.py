@@ -251,3 +251,14 @@ def test_more_changes_than_the_page_holds_names_the_command(browser: Browser, pa
     assert page.evaluate("$('lp-answer').hidden") is True
     said = page.evaluate("$('lp-beyond').textContent")
     assert said.endswith("legpress stance --height high --width wide --depth deep --toes out")
+
+
+def test_printing_prints_the_current_stance_without_the_controls(browser: Browser, page_file: Path) -> None:
+    page = _opened_at(browser, page_file, "high,wide")
+    page.call("Emulation.setEmulatedMedia", {"media": "print"})
+    assert page.evaluate("getComputedStyle($('lp-controls')).display") == "none"
+    assert page.evaluate("$('lp-question').textContent").startswith("Leg press: high feet, wide stance")
+    assert page.evaluate("getComputedStyle($('lp-answer')).display") != "none"
+    from browser import A4, LETTER, pdf_pages
+
+    assert pdf_pages(page.pdf(A4)) <= 3 and pdf_pages(page.pdf(LETTER)) <= 3

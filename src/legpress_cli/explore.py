@@ -417,5 +417,7 @@ function update(push) {
 buildControls();
 fromFragment(location.hash.slice(1));
 update(false);
+// When the first answer is on screen, counted from the start of navigation (the benchmark reads it).
+requestAnimationFrame(() => requestAnimationFrame(() => { window.lpFirstRender = performance.now(); }));
 window.addEventListener("hashchange", () => { fromFragment(location.hash.slice(1)); update(false); });
 """
