@@ -264,10 +264,12 @@ def test_grades_are_explained_offline(run: Run) -> None:
     assert "Example: legpress stance --high" in result.stdout
 
 
-def test_flags_show_no_bool_metavar(run: Run) -> None:
-    text = run("stance", "--help", env={"COLUMNS": "120"}).stdout
-    assert "--high " in text
-    assert not [line for line in text.splitlines() if "--high" in line and "<bool>" in line]
+@pytest.mark.parametrize("command", ["", *NAMES])
+def test_flags_show_no_bool_metavar(run: Run, command: str) -> None:
+    """No flag's help shows <bool> (ours, --help, --install-completion), which invites --high true."""
+    text = run(*([command] if command else []), "--help", env={"COLUMNS": "120"}).stdout
+    assert "--help " in text
+    assert "<bool>" not in text
 
 
 def test_evidence_takes_a_group(run: Run, catalog: Any) -> None:

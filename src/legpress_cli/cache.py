@@ -201,22 +201,21 @@ def _decode(raw: bytes, key: str) -> Catalog | None:
     from legpress_cli.records import from_plain
 
     try:
-        doc = json.loads(raw)
-        if not isinstance(doc, dict) or doc.get("format") != FORMAT or doc.get("key") != key:
+        head = _head(key)
+        # The checksum covers the bytes after the head, as written: checked before parsing.
+        if not raw.startswith(head) or raw[len(head) + 64 : len(head) + 66] != b'",':
             return None
-        catalog, ranked = doc.get("catalog"), doc.get("ranked", {})
-        if doc.get("check") != _check(catalog, ranked):
+        if raw[len(head) : len(head) + 64] != content_hash(raw[len(head) + 66 :].rstrip(b"\n")).hexdigest().encode():
             return None  # damaged, or edited by hand: a miss, never an answer from it
-        return from_plain(catalog, ranked)
+        doc = json.loads(raw)
+        return from_plain(doc["catalog"], doc.get("ranked", {}))
     except Exception:  # whatever is wrong with an entry, it is a miss and never reported
         return None
 
 
-def _check(plain: object, ranked: object = None) -> str:
-    """The checksum an entry carries: of its catalog (and rankings), written the one way
-    _document writes them."""
-    text = json.dumps(plain if not ranked else [plain, ranked], ensure_ascii=False, separators=(",", ":"))
-    return content_hash(text.encode()).hexdigest()
+def _head(key: str) -> bytes:
+    """How an entry begins, up to its checksum: the format and the key it was written for."""
+    return f'{{"format":{FORMAT},"key":"{key}","check":"'.encode()
 
 
 def _ours(path: Path, key: str) -> bool:
@@ -253,10 +252,10 @@ def snapshot_text(files: Mapping[str, bytes], plain: Mapping[str, Any], ranked: 
 
 
 def _document(key: str, plain: Mapping[str, Any], ranked: Mapping[str, Any] | None = None) -> str:
-    doc: dict[str, Any] = {"format": FORMAT, "key": key, "check": _check(plain, ranked), "catalog": plain}
-    if ranked:
-        doc["ranked"] = ranked
-    return json.dumps(doc, ensure_ascii=False, separators=(",", ":"))
+    """The entry: its head, the checksum of the rest, then the catalog (and rankings)."""
+    body: dict[str, Any] = {"catalog": plain, **({"ranked": ranked} if ranked else {})}
+    rest = json.dumps(body, ensure_ascii=False, separators=(",", ":"))[1:]  # '"catalog":...}'
+    return f'{_head(key).decode()}{content_hash(rest.encode()).hexdigest()}",{rest}'
 
 
 def write(where: Path | None, key: str, plain: Mapping[str, Any]) -> None:

@@ -193,11 +193,13 @@ class _HelpLikeOutput:
         finally:
             sys.stdout = real
 
-    def get_help_option(self, ctx: Any) -> Any:
-        option = super().get_help_option(ctx)  # type: ignore[misc]
-        if option is not None:
-            option.metavar = ""  # a flag takes no value; Typer would show <bool>, inviting --help true
-        return option
+    def get_params(self, ctx: Any) -> list[Any]:
+        params: list[Any] = super().get_params(ctx)  # type: ignore[misc]
+        for param in params:
+            # A flag takes no value; Typer would show <bool> (help, completion), inviting --help true.
+            if getattr(param, "is_flag", False) and param.metavar is None:
+                param.metavar = ""
+        return params
 
 
 class LegpressCommand(_HelpLikeOutput, TyperCommand):
@@ -862,7 +864,10 @@ def evidence(
     ctx: typer.Context,
     name: Annotated[
         str | None,
-        typer.Argument(help="Only the findings and claims about this muscle or group.", autocompletion=complete_target),
+        typer.Argument(
+            help="Only the findings and claims about this muscle or group.",
+            autocompletion=complete_target,
+        ),
     ] = None,
     json_: JsonFlag = False,
     format_: TableFormat = "text",
@@ -885,7 +890,10 @@ def compare(
     ctx: typer.Context,
     exercise: Annotated[
         str,
-        typer.Argument(help="The exercise to set the leg press against, e.g. squat.", autocompletion=complete_exercise),
+        typer.Argument(
+            help="The exercise to set the leg press against, e.g. squat.",
+            autocompletion=complete_exercise,
+        ),
     ],
     json_: JsonFlag = False,
 ) -> None:
@@ -926,7 +934,9 @@ def report(
             "Default: from the file's suffix (.html, .md, .pdf), html for '-'.",
         ),
     ] = None,
-    title: Annotated[str | None, typer.Option("--title", help="A title of your own for the page.")] = None,
+    title: Annotated[
+        str | None, typer.Option("--title", metavar="TEXT", help="A title of your own for the page.")
+    ] = None,
     client: Annotated[str | None, typer.Option("--for", metavar="NAME", help="Whom the handout is for.")] = None,
     note: Annotated[str | None, typer.Option("--note", metavar="TEXT", help="A note from you, the coach.")] = None,
     log: Annotated[
