@@ -107,3 +107,18 @@ def golden(name: str, text: str) -> None:
         path.write_text(text, encoding="utf-8")
     assert path.exists(), f"missing golden file {path}; run with LEGPRESS_UPDATE_GOLDEN=1"
     assert text == path.read_text(encoding="utf-8")
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[Any]:
+    """Headless Chromium for the page tests. Outside CI they skip when no browser is installed;
+    .ci/run installs Debian's chromium and sets LEGPRESS_REQUIRE_BROWSER=1, so there they fail."""
+    from browser import Browser, find_browser
+
+    executable = find_browser()
+    if executable is None:
+        if os.environ.get("LEGPRESS_REQUIRE_BROWSER") == "1":
+            pytest.fail("no Chromium found, and LEGPRESS_REQUIRE_BROWSER=1 (CI) requires one")
+        pytest.skip("no Chromium installed (apt-get install chromium, or set LEGPRESS_CHROMIUM)")
+    with Browser(executable) as b:
+        yield b

@@ -5,27 +5,14 @@ and sets LEGPRESS_REQUIRE_BROWSER=1, so there they fail instead of skipping."""
 
 from __future__ import annotations
 
-import os
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
-from browser import A4, LETTER, Browser, Page, find_browser, ink_fraction, pdf_pages
+from browser import A4, LETTER, Browser, Page, ink_fraction, pdf_pages
 
 LEGPRESS = str(Path(sys.executable).parent / "legpress")
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = find_browser()
-    if executable is None:
-        if os.environ.get("LEGPRESS_REQUIRE_BROWSER") == "1":
-            pytest.fail("no Chromium found, and LEGPRESS_REQUIRE_BROWSER=1 (CI) requires one")
-        pytest.skip("no Chromium installed (apt-get install chromium, or set LEGPRESS_CHROMIUM)")
-    with Browser(executable) as b:
-        yield b
 
 
 def handout(tmp_path: Path, *args: str) -> Path:

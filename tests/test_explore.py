@@ -6,16 +6,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import os
 import re
 import subprocess
 import sys
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
-from browser import Browser, Page, find_browser
+from browser import Browser, Page
 from test_browser import CONTRAST
 
 from conftest import Run
@@ -101,17 +99,6 @@ def test_every_question_is_a_stance_with_few_changes_against_neutral_or_one_swap
 
 
 # --- in a real browser ----------------------------------------------------------------------
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    executable = find_browser()
-    if executable is None:
-        if os.environ.get("LEGPRESS_REQUIRE_BROWSER") == "1":
-            pytest.fail("no Chromium found, and LEGPRESS_REQUIRE_BROWSER=1 (CI) requires one")
-        pytest.skip("no Chromium installed (apt-get install chromium, or set LEGPRESS_CHROMIUM)")
-    with Browser(executable) as b:
-        yield b
 
 
 @pytest.fixture(scope="module")
