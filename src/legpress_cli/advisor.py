@@ -731,13 +731,25 @@ def _grade_rank(grade: Grade | None) -> int:
 # --- targets -----------------------------------------------------------------------------
 
 
+class Moved(NamedTuple):
+    """Another muscle a recommended stance changes."""
+
+    muscle_id: str
+    direction: Direction  # "more" or "less"
+    grade: Grade | None
+
+    @property
+    def change(self) -> int:
+        return CHANGE.get(self.direction, 0)
+
+
 class Recommendation(NamedTuple):
     rank: int
     stance: Stance
     evidence: Grade  # the best grade among the target muscles it raises
     findings: tuple[str, ...]  # ids of the findings behind the rise
     raised: tuple[str, ...]  # which of the target's muscles it raises
-    also: tuple[Verdict, ...]  # other muscles that move in this stance
+    also: tuple[Moved, ...]  # other muscles that move in this stance
     cautions: tuple[Choice, ...]  # the options in this stance that come with a safety note
 
 
@@ -853,7 +865,6 @@ def rank(catalog: Catalog, found: Found) -> TargetReport:
     recs: list[Recommendation] = []
     for n, sc in enumerate(ranked, start=1):
         stance = Stance(sc.stance)
-        report = assess(catalog, stance)
         recs.append(
             Recommendation(
                 rank=n,
@@ -861,8 +872,8 @@ def rank(catalog: Catalog, found: Found) -> TargetReport:
                 evidence=GRADES[sc.grade],
                 findings=sc.findings,
                 raised=sc.raised_ids,
-                also=tuple(v for v in report.verdicts if v.muscle.id not in ids and v.change),
-                cautions=tuple(ch for ch in report.choices if ch.caution),
+                also=tuple(Moved(m, d, g or None) for m, d, g in sc.also),  # type: ignore[arg-type]
+                cautions=tuple(ch for ch in _choices(catalog, stance, NEUTRAL_STANCE) if ch.caution),
             )
         )
     measured = any(catalog.findings_on(i) for i in ids)
@@ -886,7 +897,16 @@ def ranked_stances(catalog: Catalog, target: str) -> tuple[Ranked, ...]:
         return all(s.without(d) not in scores or key(s.without(d)) > key(s) for d, _ in s.chosen())
 
     candidates = sorted((s for s in scores if earns_its_place(s)), key=lambda s: (key(s), len(s.chosen()), s))
-    return tuple(Ranked(s.values, *scores[s]) for s in candidates[:MAX_RECOMMENDATIONS])
+    ids = set(catalog.expand(target))
+    return tuple(
+        Ranked(s.values, *scores[s], _moved(assess(catalog, s), ids)) for s in candidates[:MAX_RECOMMENDATIONS]
+    )
+
+
+def _moved(report: StanceReport, target_ids: set[str]) -> tuple[tuple[str, str, str], ...]:
+    return tuple(
+        (v.muscle.id, v.direction, v.grade or "") for v in report.verdicts if v.muscle.id not in target_ids and v.change
+    )
 
 
 def all_rankings(catalog: Catalog) -> dict[str, tuple[Ranked, ...]]:

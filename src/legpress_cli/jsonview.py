@@ -285,7 +285,7 @@ def _recommendation(catalog: Catalog, r: Recommendation) -> RecommendationDict:
         "findings": list(r.findings),
         "raised": list(r.raised),
         "also_changes": [
-            {"id": v.muscle.id, "direction": v.direction, "change": v.change, "evidence": v.grade} for v in r.also
+            {"id": m.muscle_id, "direction": m.direction, "change": m.change, "evidence": m.grade} for m in r.also
         ],
         "cautions": [caution(c) for c in r.cautions],
     }

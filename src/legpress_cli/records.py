@@ -428,8 +428,9 @@ def to_plain(value: object) -> Any:
 
 
 class Ranked(NamedTuple):
-    """One stance as `legpress target` ranks it: the stance's values in dimension order, then
-    its score (grade index, sources and muscles raised, both negated, the findings, the ids)."""
+    """One stance as `legpress target` ranks it: the stance's values in dimension order, its
+    score (grade index, sources and muscles raised, both negated, the findings, the ids), and
+    what else it changes."""
 
     stance: tuple[str, ...]
     grade: int
@@ -437,6 +438,8 @@ class Ranked(NamedTuple):
     raised: int
     findings: tuple[str, ...]
     raised_ids: tuple[str, ...]
+    # The other muscles that change in that stance: (id, "more" or "less", grade or "").
+    also: tuple[tuple[str, str, str], ...] = ()
 
 
 def from_plain(data: object, ranked: object = None) -> Catalog:

@@ -16,6 +16,7 @@ if TYPE_CHECKING:
         Contradiction,
         LoadNote,
         Measured,
+        Moved,
         StanceReport,
         Step,
         Support,
@@ -156,12 +157,12 @@ def names_for(catalog: Catalog, muscle_ids: list[str] | tuple[str, ...]) -> list
     return out
 
 
-def describe_changes(catalog: Catalog, verdicts: tuple[Verdict, ...]) -> list[tuple[str, int]]:
+def describe_changes(catalog: Catalog, moved: tuple[Moved, ...]) -> list[tuple[str, int]]:
     """(name, change) pairs, naming a whole group where all its muscles change alike."""
     by_change: dict[int, list[str]] = {}
-    for v in verdicts:
-        if v.change:
-            by_change.setdefault(v.change, []).append(v.muscle.id)
+    for m in moved:
+        if m.change:
+            by_change.setdefault(m.change, []).append(m.muscle_id)
     return [
         (name, change) for change in sorted(by_change, reverse=True) for name in names_for(catalog, by_change[change])
     ]
