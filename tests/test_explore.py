@@ -187,11 +187,12 @@ def test_a_link_opens_that_stance(browser: Browser, page_file: Path) -> None:
     assert page.evaluate("$('lp-question').textContent").startswith("Leg press: high feet, wide stance, against")
 
 
-def test_no_sideways_scroll_on_a_phone(browser: Browser, page_file: Path) -> None:
+@pytest.mark.parametrize("width", [320, 390, 640])  # 640: a laptop at 200% zoom
+def test_no_sideways_scroll_on_a_phone(browser: Browser, page_file: Path, width: int) -> None:
     for fragment in ("", "high,wide", "deep,toes-up,ball;vs=partial,toes-up,ball"):
-        page = _opened_at(browser, page_file, fragment, width=390)
-        width, viewport = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
-        assert width <= viewport, fragment
+        page = _opened_at(browser, page_file, fragment, width=width)
+        scrolled, viewport = page.evaluate("[document.documentElement.scrollWidth, window.innerWidth]")
+        assert scrolled <= viewport, fragment
 
 
 def _tab(page: Page) -> str:

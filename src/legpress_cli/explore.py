@@ -265,6 +265,10 @@ a { color: #0a4a94; }
   table { font-size: 0.8rem; }
   th, td { padding: 0.1rem 0.25rem; }
 }
+/* The narrowest phones (320 px): a long muscle name may break rather than the page scroll. */
+@media (max-width: 22rem) {
+  th, td { overflow-wrap: anywhere; }
+}
 @media print {
   :root { font-size: 9pt; }
   form, #lp-beyond { display: none; }
