@@ -209,13 +209,14 @@ class LegpressCommand(_HelpLikeOutput, TyperCommand):
 START_HERE = """legpress: what the leg press works, how a foot position shifts that, and how sure we are.
 
 Start here:
-  legpress muscles                  every muscle it works, by role
-  legpress stance --high            what high feet change, and the study behind each change
-  legpress stance --high --vs low   one stance against another, as the studies compared them
-  legpress target glutes            which stance trains a muscle or group
-  legpress knee                     what it does to the knees, and what changes that
-  legpress cues                     how to do it safely
-  legpress grades                   what strong, moderate and weak mean
+  legpress muscles                   every muscle it works, by role
+  legpress stance --high             what high feet change, and the study behind each change
+  legpress stance --high --vs low    one stance against another, as the studies compared them
+  legpress target glutes             which stance trains a muscle or group
+  legpress knee                      what it does to the knees, and what changes that
+  legpress cues                      how to do it safely
+  legpress grades                    what strong, moderate and weak mean
+  legpress explore -o explorer.html  one offline page to click through every stance
 
 More: legpress help COMMAND (or COMMAND --help); --json on any command for programs.
 """

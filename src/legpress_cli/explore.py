@@ -191,7 +191,7 @@ def page(catalog: Catalog, *, version: str) -> str:
         '<select id="lp-vs"></select></fieldset></form>\n'
         '<p id="lp-beyond" class="caution" hidden></p>\n'
         '<section id="lp-answer" aria-labelledby="lp-answer-title"><h2 id="lp-answer-title">What it works</h2>'
-        '<p id="lp-summary"></p>'
+        '<p id="lp-summary" aria-live="polite"></p>'
         f'<div class="overview"><figure><div class="drawing">{drawing}</div>'
         f'<figcaption><ul class="key" id="lp-shades">{shades}<li><svg class="swatch" viewBox="0 0 20 12"'
         ' aria-hidden="true"><rect x="0.5" y="0.5" width="19" height="11" fill="none" stroke="#1a1a1a"'
