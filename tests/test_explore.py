@@ -74,8 +74,8 @@ def test_to_standard_output_and_bad_names(run: Run, tmp_path: Path) -> None:
     bad = run("explore", "-o", str(tmp_path / "e.pdf"))
     assert bad.exit_code == 2
     assert bad.stderr.strip().splitlines() == [
-        f"legpress: error: -o {tmp_path / 'e.pdf'}: the explorer is an HTML page (hint: end the name in .html, "
-        "e.g. explorer.html)"
+        f"legpress: error: -o {tmp_path / 'e.pdf'}: the explorer is an HTML page (hint: end the name in .html or "
+        ".htm, e.g. explorer.html)"
     ]
     assert run("explore").exit_code == 2  # -o is required
     assert list(tmp_path.iterdir()) == []

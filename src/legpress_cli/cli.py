@@ -442,9 +442,7 @@ def _answer(ctx: typer.Context, result: "Result", json_: bool, svg: str | None =
         from legpress_cli.catalog import builtin_data_dir
         from legpress_cli.outfile import save
 
-        folder = svg.endswith("/") or Path(svg).is_dir()  # save() says so, in its own words
-        if not folder and not svg.startswith("/dev/") and Path(svg).suffix.lower() != ".svg":
-            raise UsageProblem(f"--svg {svg}: the picture is SVG, so the name must end in .svg", "e.g. --svg legs.svg")
+        _named_for(svg, (".svg",), f"--svg {svg}: the picture is SVG, so the name must end in .svg", "legs.svg")
         save(Path(svg), render_result(result, "svg"), _data_dir(ctx) or builtin_data_dir())
         _wrote(svg)
     answer = render_result(result, "json" if json_ else "text")
@@ -1006,18 +1004,26 @@ _FORMAT_OF_SUFFIX: dict[str, DocumentFormat] = {
 _SUFFIX_OF: dict[str, str] = {"html": "html", "markdown": "md", "pdf": "pdf"}
 
 
+def _named_for(name: str, suffixes: tuple[str, ...], wrong: str, example: str) -> None:
+    """A file's name says what it holds: a folder, or a suffix that says something else, is a
+    usage error (`wrong`, with `example` as the hint). '-' and /dev/ names are streams."""
+    if name == "-" or name.startswith("/dev/"):
+        return
+    if name.endswith(("/", os.sep)) or os.path.isdir(name):  # noqa: PTH112  pathlib costs start-up here
+        raise UsageProblem(f"cannot write {name}: it is a folder", f"give a file name, e.g. {example}")
+    if os.path.splitext(name)[1].lower() not in suffixes:  # noqa: PTH122  a name, not a path to touch
+        listed = ", ".join(suffixes[:-1]) + " or " + suffixes[-1] if len(suffixes) > 1 else suffixes[0]
+        raise UsageProblem(wrong, f"end the name in {listed}, e.g. {example}")
+
+
 def _document_format(output: str, given: DocumentFormat | None) -> DocumentFormat:
     """The handout's format: what --format says, else the file's suffix; the two must agree,
     so a file is always what its name says."""
     if output == "-" or output.startswith("/dev/"):
         return given or "html"
-    if output.endswith(("/", os.sep)) or os.path.isdir(output):  # noqa: PTH112  pathlib costs start-up here
-        raise UsageProblem(f"cannot write {output}: it is a folder", "give a file name, e.g. handout.html")
-    suffix = os.path.splitext(output)[1].lower()  # noqa: PTH122  a name, not a path to touch
-    implied = _FORMAT_OF_SUFFIX.get(suffix)
-    if implied is None:
-        known = ", ".join(_FORMAT_OF_SUFFIX)
-        raise UsageProblem(f"-o {output}: a handout is HTML, Markdown or PDF", f"end the name in {known}")
+    suffixes = tuple(_FORMAT_OF_SUFFIX)
+    _named_for(output, suffixes, f"-o {output}: a handout is HTML, Markdown or PDF", "handout.html")
+    implied = _FORMAT_OF_SUFFIX[os.path.splitext(output)[1].lower()]  # noqa: PTH122
     if given is not None and given != implied:
         raise UsageProblem(f"--format {given} and -o {output} disagree", f"name the file .{_SUFFIX_OF[given]}")
     return implied
@@ -1052,18 +1058,7 @@ def explore(
     ],
 ) -> None:
     """One offline page to explore every stance with toggles, on a phone or a laptop."""
-    folder = output.endswith("/") or Path(output).is_dir()
-    if (
-        output != "-"
-        and not folder
-        and not output.startswith("/dev/")
-        and Path(output).suffix.lower()
-        not in (
-            ".html",
-            ".htm",
-        )
-    ):
-        raise UsageProblem(f"-o {output}: the explorer is an HTML page", "end the name in .html, e.g. explorer.html")
+    _named_for(output, (".html", ".htm"), f"-o {output}: the explorer is an HTML page", "explorer.html")
     from legpress_cli.explore import page
 
     text = page(_catalog(ctx), version=__version__)
