@@ -190,7 +190,7 @@ def test_svg_never_writes_into_the_data(run: Run, data_copy: Path, inside: str) 
             "which legpress only reads (hint: choose a file outside the data folder)\n"
         )
     else:  # not even an SVG name: refused before anything else
-        assert "the picture is SVG, so the name must end in .svg" in result.stderr
+        assert "the picture is SVG (hint: end the name in .svg" in result.stderr
     assert {p.name: p.read_bytes() for p in data_copy.iterdir()} == before
 
 

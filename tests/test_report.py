@@ -214,7 +214,7 @@ def test_without_chromium_a_pdf_is_a_usage_error_with_a_way_round(tmp_path: Path
     [
         (["report", "-o", "c.png"], "-o c.png: a handout is HTML, Markdown or PDF"),
         (["report", "--format", "html", "-o", "notes.md"], "--format html and -o notes.md disagree"),
-        (["map", "--svg", "map.png"], "--svg map.png: the picture is SVG, so the name must end in .svg"),
+        (["map", "--svg", "map.png"], "--svg map.png: the picture is SVG (hint: end the name in .svg, e.g. legs.svg)"),
         (["report", "--format", "pdf", "-o", "-"], "a PDF is not written to standard output"),
     ],
 )

@@ -442,7 +442,7 @@ def _answer(ctx: typer.Context, result: "Result", json_: bool, svg: str | None =
         from legpress_cli.catalog import builtin_data_dir
         from legpress_cli.outfile import save
 
-        _named_for(svg, (".svg",), f"--svg {svg}: the picture is SVG, so the name must end in .svg", "legs.svg")
+        _named_for(svg, (".svg",), f"--svg {svg}: the picture is SVG", "legs.svg")
         save(Path(svg), render_result(result, "svg"), _data_dir(ctx) or builtin_data_dir())
         _wrote(svg)
     answer = render_result(result, "json" if json_ else "text")
