@@ -239,6 +239,9 @@ def test_more_changes_than_the_page_holds_names_the_command(browser: Browser, pa
     assert page.evaluate("$('lp-answer').hidden") is True
     said = page.evaluate("$('lp-beyond').textContent")
     assert said.endswith("legpress stance --height high --width wide --depth deep --toes out")
+    page = _opened_at(browser, page_file, "high,wide,deep,out;vs=low,wide,deep,out")
+    said = page.evaluate("$('lp-beyond').textContent")
+    assert said.endswith("legpress stance --height high --width wide --depth deep --toes out --vs low,wide,deep,out")
 
 
 def test_printing_prints_the_current_stance_without_the_controls(browser: Browser, page_file: Path) -> None:

@@ -17,7 +17,7 @@ How the advisor reasons (documented in the README, "How evidence is graded"):
 
 from collections.abc import Callable, Iterator
 from itertools import product
-from typing import TYPE_CHECKING, Literal, NamedTuple
+from typing import TYPE_CHECKING, Literal, NamedTuple, cast
 
 if TYPE_CHECKING:
     from legpress_cli.names import Spelling
@@ -859,8 +859,9 @@ def rank(catalog: Catalog, found: Found) -> TargetReport:
     """
     ids = catalog.expand(found.id)
     name = catalog.display_name(found.id)
+    # Kept with the snapshot for the built-in data (made by this code: the key covers it).
     ranked = catalog.ranked(found.id)
-    if ranked is None or any(len(r.stance) != len(DIMENSIONS) for r in ranked):
+    if ranked is None:
         ranked = ranked_stances(catalog, found.id)
     recs: list[Recommendation] = []
     for n, sc in enumerate(ranked, start=1):
@@ -872,7 +873,7 @@ def rank(catalog: Catalog, found: Found) -> TargetReport:
                 evidence=GRADES[sc.grade],
                 findings=sc.findings,
                 raised=sc.raised_ids,
-                also=tuple(Moved(m, d, g or None) for m, d, g in sc.also),  # type: ignore[arg-type]
+                also=tuple(Moved(m, cast(Direction, d), cast(Grade, g) or None) for m, d, g in sc.also),
                 cautions=tuple(ch for ch in _choices(catalog, stance, NEUTRAL_STANCE) if ch.caution),
             )
         )

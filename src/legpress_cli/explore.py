@@ -26,12 +26,12 @@ from typing import TYPE_CHECKING, Any
 from legpress_cli import words
 from legpress_cli.advisor import NEUTRAL_STANCE, Stance, all_stances, assess, list_cues, list_muscles
 from legpress_cli.vector import SHADES, letters, map_svg
-from legpress_cli.vocab import DIMENSION_SPECS, GRADES, NEUTRAL, ROLES, SPECS
+from legpress_cli.vocab import DIMENSION_SPECS, NEUTRAL, ROLES, SPECS
 from legpress_cli.vocab import SHADES as SHADE_KEYS
 
 if TYPE_CHECKING:
-    from legpress_cli.advisor import StanceReport
-    from legpress_cli.records import Catalog
+    from legpress_cli.advisor import StanceReport, Verdict
+    from legpress_cli.records import Catalog, Choice
 
 MAX_CHANGES = 3
 
@@ -81,15 +81,10 @@ def data(catalog: Catalog) -> dict[str, Any]:
     answers: dict[str, list[Any]] = {}
     for stance, base in questions():
         report = assess(catalog, stance, base)
-        _, headline = words.summary(catalog, report)
-        # The page says the question itself; each answer keeps only what follows it.
-        said = headline[len(words.question_label(catalog, stance, base)) + 2 :]
+        # The page says the question itself; each answer keeps what it was measured to change.
+        said = words.changes(catalog, report)
         also = [
-            *(
-                f"Research contradicts the claim ({catalog.source(c.claim.source).label}) of "
-                f"{c.claim.direction} {words.contradicted_names(catalog, c)}."
-                for c in report.contradicted
-            ),
+            *(words.capital(words.contradicted_claim(catalog, c)) + "." for c in report.contradicted),
             *(f"Also measured: {line}" for line in words.measured_briefly(catalog, report.measures)),
         ]
         by_muscle = report.by_muscle()
@@ -121,10 +116,7 @@ def data(catalog: Catalog) -> dict[str, Any]:
             for spec in DIMENSION_SPECS
         ],
         "max": MAX_CHANGES,
-        "muscles": [
-            {"id": m.id, "name": m.name, "group": catalog.group(m.group).name, "role": words.ROLE_TITLE[m.role]}
-            for m in muscles
-        ],
+        "muscles": [{"id": m.id, "name": m.name, "role": words.ROLE_TITLE[m.role]} for m in muscles],
         "cues": [
             {"phase": words.PHASE_TITLE[c.phase], "cue": c.cue, "fault": c.fault, "evidence": c.evidence}
             for c in catalog.cues
@@ -133,7 +125,6 @@ def data(catalog: Catalog) -> dict[str, Any]:
         "words": {**words.DIRECTION_WORDS},
         "arrows": {**words.ARROW},
         "shades": {**words.SHADE_WORDS},
-        "grades": list(GRADES),
         "texts": texts.items,
         "verdicts": verdicts.items,
         "lists": lists.items,
@@ -141,7 +132,7 @@ def data(catalog: Catalog) -> dict[str, Any]:
     }
 
 
-def _verdict(catalog: Catalog, report: StanceReport, v: Any) -> list[Any]:
+def _verdict(catalog: Catalog, report: StanceReport, v: Verdict) -> list[Any]:
     claimed = "; ".join(
         f"claimed {u.claim.direction} ({catalog.source(u.claim.source).label}, {words.STATUS_WORDS[u.status]})"
         for u in v.claimed
@@ -155,7 +146,7 @@ def _why_line(direction: str, grade: str | None, names: str, reason: str) -> str
     return f"{said} ({grade or 'no grade'}): {reason}"
 
 
-def _option_text(choice: Any) -> str:
+def _option_text(choice: Choice) -> str:
     text = f"{words.capital(choice.label)}: {choice.mechanism}"
     return text + (f" Caution: {choice.caution}" if choice.caution else "")
 
@@ -356,7 +347,8 @@ function update(push) {
   if (!answer) {
     beyond.hidden = false;
     beyond.textContent = "This page answers stances with up to " + D.max + " changes from the usual one. " +
-      "For this one, run: legpress stance " + changes.map((v) => "--" + owner[v] + " " + v).join(" ");
+      "For this one, run: legpress stance " + changes.map((v) => "--" + owner[v] + " " + v).join(" ") +
+      (vs ? " --vs " + chosen(baseValues()).join(",") : "");
     $("lp-answer").hidden = true;
     window.lpLastUpdate = performance.now() - started;
     return;

@@ -178,26 +178,34 @@ def caution(choice: Choice) -> str:
     return f"{choice.label}: {choice.caution}"
 
 
-def summary(catalog: Catalog, report: StanceReport) -> tuple[str, str]:
-    """The summary of a stance, and its headline: only what was measured to change."""
-    stance, base, verdicts = report.stance, report.base, report.verdicts
+QUADS_STILL = "the quadriceps still do most of the work"
+
+
+def changes(catalog: Catalog, report: StanceReport) -> str:
+    """What a stance was measured to change, after its label in the headline: 'more gluteus
+    maximus; less rectus femoris; the quadriceps still do most of the work'."""
     if report.neutral:
-        neutral = "neutral stance: the quadriceps do most of the work, with the glutes helping at the hip"
-        return neutral, neutral
+        return "the quadriceps do most of the work, with the glutes helping at the hip"
     parts: list[str] = []
     for way in ("more", "less", "mixed"):
-        ids = [v.muscle.id for v in verdicts if v.direction == way]
+        ids = [v.muscle.id for v in report.verdicts if v.direction == way]
         if ids:
             lead = "mixed evidence on" if way == "mixed" else way
             parts.append(f"{lead} " + join(names_for(catalog, ids)))
-    if not parts:
-        parts.append("no muscle shown to change")
-    label = question_label(catalog, stance, base)
-    headline = f"{label}: " + "; ".join([*parts, "the quadriceps still do most of the work"])
+    return "; ".join([*(parts or ["no muscle shown to change"]), QUADS_STILL])
+
+
+def summary(catalog: Catalog, report: StanceReport) -> tuple[str, str]:
+    """The summary of a stance, and its headline: only what was measured to change."""
+    label = question_label(catalog, report.stance, report.base)
+    headline = f"{label}: {changes(catalog, report)}"
+    if report.neutral:
+        return headline, headline
+    parts = [changes(catalog, report).removesuffix(f"; {QUADS_STILL}")]
     # A claim no measurement bore out is said as a claim, never beside what studies saw.
     for status, lead in (("not_tested", "claimed, not measured"), ("not_supported", "claimed, not borne out")):
         claimed: dict[tuple[str, str, str], list[str]] = {}
-        for v in verdicts:
+        for v in report.verdicts:
             for use in v.claims:
                 if use.status == status:
                     who = catalog.source(use.claim.source).label
@@ -209,14 +217,18 @@ def summary(catalog: Catalog, report: StanceReport) -> tuple[str, str]:
                 for (way, where, who), ids in claimed.items()
             ]
             parts.append(f"{lead}: " + ", ".join(said))
-    for c in report.contradicted:
-        who = catalog.source(c.claim.source).label
-        parts.append(f"research contradicts the claim ({who}) of {c.claim.direction} {contradicted_names(catalog, c)}")
+    parts += [contradicted_claim(catalog, c) for c in report.contradicted]
     moved = {f"{m.direction} {m.outcome.measure}": None for m in report.measures if m.direction != "no_difference"}
     if moved:
         parts.append("also measured: " + join(list(moved)))
-    parts.append("the quadriceps still do most of the work")
+    parts.append(QUADS_STILL)
     return f"{label}: " + "; ".join(parts), headline
+
+
+def contradicted_claim(catalog: Catalog, c: Contradiction) -> str:
+    """'research contradicts the claim (Article A) of more vastus medialis'."""
+    who = catalog.source(c.claim.source).label
+    return f"research contradicts the claim ({who}) of {c.claim.direction} {contradicted_names(catalog, c)}"
 
 
 def contradicted_names(catalog: Catalog, c: Contradiction) -> str:
