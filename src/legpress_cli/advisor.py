@@ -173,9 +173,8 @@ class Support(NamedTuple):
     """One record in the data that cites a source: a group's note, a muscle's role, a finding, a
     claim, a cue, a comparison with another exercise or a claim about one."""
 
-    kind: Literal["group_note", "role", "finding", "claim", "cue", "comparison", "exercise_claim"]
     record: "Group | Muscle | Finding | Claim | Cue | Comparison | ExerciseClaim"
-    role: RolePosition | None = None  # for a muscle's role
+    role: RolePosition | None = None  # for a muscle: the role that cites it
 
 
 class SourceUse(NamedTuple):
@@ -189,22 +188,22 @@ def source_uses(catalog: Catalog) -> tuple[SourceUse, ...]:
     uses: dict[str, list[Support]] = {s.id: [] for s in catalog.sources}
     for g in catalog.groups:
         for sid in g.target_note_sources:
-            uses[sid].append(Support("group_note", g))
+            uses[sid].append(Support(g))
     for m in catalog.muscles:
         for pos in m.roles:
             for sid in pos.sources:
-                uses[sid].append(Support("role", m, pos))
+                uses[sid].append(Support(m, pos))
     for f in catalog.findings:
-        uses[f.source].append(Support("finding", f))
+        uses[f.source].append(Support(f))
     for c in catalog.claims:
-        uses[c.source].append(Support("claim", c))
+        uses[c.source].append(Support(c))
     for cue in catalog.cues:
         for sid in cue.sources:
-            uses[sid].append(Support("cue", cue))
+            uses[sid].append(Support(cue))
     for comp in catalog.comparisons:
-        uses[comp.source].append(Support("comparison", comp))
+        uses[comp.source].append(Support(comp))
     for ec in catalog.exercise_claims:
-        uses[ec.source].append(Support("exercise_claim", ec))
+        uses[ec.source].append(Support(ec))
     return tuple(SourceUse(n, s, tuple(uses[s.id])) for n, s in enumerate(catalog.sources, start=1))
 
 

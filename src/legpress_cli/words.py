@@ -6,9 +6,10 @@ contradicts. Plain strings, no rich, so the handout and its Markdown never load 
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from legpress_cli.advisor import NEUTRAL_STANCE, Stance
+from legpress_cli.records import Claim, Comparison, Cue, Finding, Group, Muscle
 
 if TYPE_CHECKING:
     from legpress_cli.advisor import (
@@ -23,7 +24,7 @@ if TYPE_CHECKING:
         TargetReport,
         Verdict,
     )
-    from legpress_cli.records import Catalog, Choice, Finding, Muscle
+    from legpress_cli.records import Catalog, Choice
     from legpress_cli.vocab import Dimension
 
 # --- the phrase tables: every view's words for the advisor's structure ----------------------------
@@ -261,19 +262,20 @@ def target_note(catalog: Catalog, report: TargetReport) -> str | None:
 
 def support(catalog: Catalog, s: Support) -> str:
     """A line naming a record that cites a source, for the list of sources."""
-    r: Any = s.record
-    if s.kind == "group_note":
+    r = s.record
+    if isinstance(r, Group):
         return f"{r.name}: note on training them"
-    if s.kind == "role" and s.role is not None:
+    if isinstance(r, Muscle):
+        assert s.role is not None  # source_uses gives a muscle's citing role with it
         return f"{r.name}: {s.role.role} role ({s.role.evidence})"
-    if s.kind == "finding":
+    if isinstance(r, Finding):
         return f"finding: {comparison_text(catalog, r)}"
-    if s.kind == "claim":
+    if isinstance(r, Claim):
         targets = ", ".join(catalog.display_name(t).lower() for t in r.targets)
         return f"claim: {catalog.label(*next(iter(r.when.items())))} gives {r.direction} {targets}"
-    if s.kind == "cue":
+    if isinstance(r, Cue):
         return f"cue ({PHASE_TITLE[r.phase].lower()}): {r.cue} ({r.evidence})"
-    if s.kind == "comparison":
+    if isinstance(r, Comparison):
         return f"comparison: the leg press vs the {catalog.exercise(r.exercise).name.lower()}"
     return f"claim: {r.direction} {r.measure} than the {catalog.exercise(r.exercise).name.lower()}"
 
