@@ -5,12 +5,17 @@ fixture catalog."""
 
 from __future__ import annotations
 
+import io
 import re
 from collections.abc import Callable
 from typing import Any
 
 import pytest
-from rich.console import Console
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from rich.console import Console, Group
+from rich.padding import Padding
+from rich.text import Text
 
 from legpress_cli import advisor, render, results
 from legpress_cli.advisor import Stance
@@ -83,3 +88,77 @@ CASES = [(n, w) for w in ("real", "fixture") for n in _results(mini()) if not (n
 def test_every_view_keeps_every_word_at_every_width(catalog: Catalog, which: str, name: str) -> None:
     chosen = catalog if which == "real" else _fixture()
     _check(_results(chosen)[name](), name)
+
+
+# --- render.Prose: its own line breaks, held to rich's ---------------------------------------
+
+_PROSE_ALPHABET = st.sampled_from(
+    ["a", "bc", "word", "   ", " ", "  ", "\n", "xxxxxxxxxx", "\u2013", "é", "†", "\t", "中"]
+)
+
+
+def _drawn(renderable: Any, width: int, color: bool) -> str:
+    """What a console of `width` columns prints, trailing blanks and escape codes included."""
+    out = io.StringIO()
+    console = Console(
+        width=width,
+        height=25,
+        color_system="truecolor" if color else None,
+        force_terminal=color,
+        legacy_windows=False,
+        file=out,
+    )
+    console.print(renderable)
+    return out.getvalue()
+
+
+@settings(max_examples=400, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    text=st.lists(_PROSE_ALPHABET, max_size=30).map("".join),
+    width=st.integers(1, 40),
+    indent=st.integers(0, 6),
+    below=st.integers(0, 1),
+)
+def test_prose_draws_what_rich_draws(text: str, width: int, indent: int, below: int) -> None:
+    # Byte for byte, trailing blanks and escape codes included, wherever it breaks lines itself
+    # and wherever it hands the text to rich (a tab, a wide character, a word wider than the line).
+    for style, color in (("", False), ("dim", True)):
+        expected = _drawn(Padding(Text(text, style=style), (0, 0, below, indent)), width, color)
+        assert _drawn(render.Prose(text, indent, style, below), width, color) == expected
+
+
+@pytest.mark.parametrize("width", [1, 2, 3, 5, 8, 13, 21, 40])
+def test_wrap_lines_breaks_where_rich_breaks(width: int) -> None:
+    console = Console(width=300, legacy_windows=False, file=io.StringIO())
+    samples = [
+        "",
+        "   ",
+        "a b",
+        "  leading blanks",
+        "trailing   ",
+        "two  spaces here",
+        "one\nline\n\nmore",
+        "é \u2013 †",
+    ]
+    for text in samples:
+        got = render.wrap_lines(text, width)
+        if got is not None:
+            assert got == [line.plain for line in Text(text).wrap(console, width)], (text, width)
+    # What it leaves to rich: a word wider than the line, a tab, a character two cells wide.
+    assert render.wrap_lines("x" * (width + 1), width) is None
+    assert render.wrap_lines("a\tb", width) is None
+    assert render.wrap_lines("中文", width) is None
+
+
+def test_sources_prose_is_drawn_as_rich_draws_it(catalog: Catalog) -> None:
+    # Every paragraph of the real `sources`, at every width a terminal may have, in colour.
+    result = results.SourcesResult(catalog, advisor.source_uses(catalog))
+    drawn = render.view(result, render.Frame(render.Glyphs(ascii=False), 80))
+    assert isinstance(drawn, Group)
+    paragraphs = drawn.renderables
+    prose = [p for p in paragraphs if isinstance(p, render.Prose)]
+    assert len(prose) > len(paragraphs) // 2
+    for width in [*range(20, 201, 3), 300]:
+        for p in prose:
+            rich_way = Padding(Text(p.text, style=p.style), (0, 0, p.below, p.indent))
+            assert _drawn(p, width, True) == _drawn(rich_way, width, True)

@@ -10,13 +10,15 @@ from __future__ import annotations
 import io
 import os
 import re
+import zlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from rich import box
 from rich.cells import cell_len
-from rich.console import Console, Group, RenderableType
+from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
+from rich.segment import Segment
 from rich.table import Column, Table
 from rich.text import Text
 
@@ -434,6 +436,55 @@ def cues_view(r: CuesResult, frame: Frame) -> RenderableType:
     return Group(*grid, Text(f"{HOW_SURE}. {NOT_ADVICE}", style="dim italic"))
 
 
+class Prose:
+    """A paragraph of plain text, indented, drawn exactly as `Padding(Text(text, style=style),
+    (0, 0, below, indent))` draws it, with the line breaks found here in one pass per line:
+    rich measures every word and then splits, crops and pads each line again, which was most of
+    the cost of `sources` (287 lines of prose). Text it cannot break that way (a tab, a word
+    wider than a line, a character not one cell wide) goes to rich as that Padding.
+    tests/test_widths.py holds it to rich's own drawing at every width, in colour and without."""
+
+    def __init__(self, text: str, indent: int = 0, style: str = "", below: int = 0) -> None:
+        self.text, self.indent, self.style, self.below = text, indent, style, below
+
+    def __rich_console__(self, console: Console, options: ConsoleOptions) -> RenderResult:
+        width, indent = options.max_width, self.indent
+        lines = wrap_lines(self.text, width - indent) if width > indent else None
+        if lines is None:
+            yield Padding(Text(self.text, style=self.style), (0, 0, self.below, indent))
+            return
+        style = console.get_style(self.style) if self.style else None
+        left, newline = Segment(" " * indent), Segment("\n")
+        for line in lines:
+            yield from (left, Segment(line, style), Segment(" " * (width - indent - len(line))), newline)
+        for _ in range(self.below):
+            yield Segment(" " * width + "\n")
+
+
+def wrap_lines(text: str, width: int) -> list[str] | None:
+    """The lines rich's `Text.wrap` makes of `text` at `width` (trailing blanks past `width`
+    cut, as rich cuts them), or None where rich must wrap it itself."""
+    out: list[str] = []
+    for line in text.split("\n"):
+        # Printable and one cell a character: a space is then the only blank, and a column a character.
+        if not line.isprintable() or any(cell_len(c) != 1 for c in set(line) if c > "~"):
+            return None
+        start, end = 0, len(line.rstrip())
+        while end - start > width:
+            limit = start + width  # the first column past the line
+            # A blank at the edge: every word before it fits, break at the next word; else break
+            # before the word that crosses the edge.
+            edge_blank = line[limit] == " "
+            cut = len(line) - len(line[limit:].lstrip(" ")) if edge_blank else line.rfind(" ", start, limit) + 1
+            if cut <= start or line[start:cut].isspace():
+                # A word wider than the line (the first word holds the line's leading blanks): rich folds it.
+                return None
+            out.append(line[start:cut][:width])
+            start = cut
+        out.append(line[start:][:width])
+    return out
+
+
 def sources_view(r: SourcesResult, frame: Frame) -> RenderableType:
     uses, glyphs = r.uses, frame.glyphs
     studies = sum(1 for u in uses if u.source.kind in ("study", "review"))
@@ -451,16 +502,16 @@ def sources_view(r: SourcesResult, frame: Frame) -> RenderableType:
         head.append(u.source.label, style="bold")
         head.append(f" ({u.source.kind})", style="dim")
         parts.append(head)
-        parts.append(Padding(Text(u.source.citation + (f" doi:{u.source.doi}" if u.source.doi else "")), (0, 0, 0, 4)))
-        parts.append(Padding(Text(u.source.summary, style="dim"), (0, 0, 0, 4)))
+        parts.append(Prose(u.source.citation + (f" doi:{u.source.doi}" if u.source.doi else ""), 4))
+        parts.append(Prose(u.source.summary, 4, "dim"))
         if u.supports:
             lines = "\n".join(f"{glyphs.dash} {s}" for s in words.supports(r.catalog, u.supports))
-            parts.append(Padding(Text("supports:\n" + lines), (0, 0, 1, 4)))
+            parts.append(Prose("supports:\n" + lines, 4, below=1))
         else:
-            parts.append(Padding(Text("supports: nothing in the data yet"), (0, 0, 1, 4)))
+            parts.append(Prose("supports: nothing in the data yet", 4, below=1))
     if r.catalog.left_out:
         parts.append(Text("Considered and left out", style="bold"))
-        parts += [Padding(Text(f"{glyphs.dash} {x.name}: {x.reason}."), (0, 0, 0, 2)) for x in r.catalog.left_out]
+        parts += [Prose(f"{glyphs.dash} {x.name}: {x.reason}.", 2) for x in r.catalog.left_out]
     return Group(*parts)
 
 
@@ -1028,6 +1079,8 @@ def to_text(console: Console, renderable: RenderableType) -> str:
     twin = Console(
         file=buffer,
         width=console.width,
+        # Given, so rich does not ask the terminal for it three times a line of prose.
+        height=console.height,
         color_system=console.color_system,  # type: ignore[arg-type]
         force_terminal=console.is_terminal,
         no_color=console.no_color,
@@ -1090,8 +1143,16 @@ def svg_text(renderable: RenderableType, title: str, width: int = 100) -> str:
         record=True, width=width, force_terminal=True, color_system="truecolor", file=io.StringIO(), **_LITERAL
     )
     console.print(renderable)
+    # rich names the drawing's classes after a checksum of the repr of every segment it drew,
+    # about a fifth of an `--svg` run; a checksum of the finished file serves as well. The
+    # placeholder cannot occur in the drawing's text, where rich escapes every "<".
+    svg = console.export_svg(title=title, unique_id=_ID)
+    svg = svg.replace(_ID, f"terminal-{zlib.adler32(svg.encode())}")
     # rich's template fetches Fira Code from a CDN; a file that stands alone uses a local monospace.
-    return _FONT_FACE.sub("", console.export_svg(title=title))
+    return _FONT_FACE.sub("", svg)
+
+
+_ID = "legpress <id>"
 
 
 _FONT_FACE = re.compile(r"[ \t]*@font-face\s*\{[^}]*\}\n?")
