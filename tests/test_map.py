@@ -7,6 +7,7 @@ import errno
 import hashlib
 import json
 import os
+import re
 import stat
 import subprocess
 import sys
@@ -105,6 +106,22 @@ def test_svg_is_well_formed(run: Run, tmp_path: Path, command: list[str]) -> Non
     root = ET.parse(out).getroot()
     assert root.tag == "{http://www.w3.org/2000/svg}svg"
     assert "Gluteus maximus" in out.read_text(encoding="utf-8").replace("&#160;", " ")
+
+
+@pytest.mark.parametrize("command", [["muscles"], ["stance", "--high", "--wide"]])
+def test_terminal_svg_is_in_colour_with_ids_of_its_own(run: Run, tmp_path: Path, command: list[str]) -> None:
+    # The picture of a table keeps the grades' colours and bold whatever the terminal is, and
+    # names its classes after its own content: the same answer gives the same file.
+    first, second, other = tmp_path / "a.svg", tmp_path / "b.svg", tmp_path / "c.svg"
+    for out, args in ((first, command), (second, command), (other, ["muscles", "--role", "primary"])):
+        assert run(*args, "--svg", str(out)).exit_code == 0
+    text = first.read_text(encoding="utf-8")
+    assert len(set(re.findall(r"fill: (#[0-9a-f]{6})", text))) >= 4
+    assert "font-weight: bold" in text
+    ids = set(re.findall(r"terminal-\d+", text))
+    assert len(ids) == 1
+    assert first.read_bytes() == second.read_bytes()
+    assert ids.isdisjoint(re.findall(r"terminal-\d+", other.read_text(encoding="utf-8")))
 
 
 def test_svg_to_an_unwritable_place(run: Run, tmp_path: Path) -> None:

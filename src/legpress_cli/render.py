@@ -19,7 +19,6 @@ from rich.cells import cell_len
 from rich.console import Console, ConsoleOptions, Group, RenderableType, RenderResult
 from rich.padding import Padding
 from rich.segment import Segment
-from rich.table import Column, Table
 from rich.text import Text
 
 from legpress_cli import advisor, results, words
@@ -27,6 +26,10 @@ from legpress_cli.vocab import DIMENSION_SPECS, ROLES, SHADES
 from legpress_cli.words import DIRECTION_WORDS, HOW_SURE, NOT_ADVICE, ROLE_TITLE
 
 if TYPE_CHECKING:
+    # Imported where a table is drawn: rich's table module brings fractions and decimal (and
+    # their C library), some 0.5 MiB and 2 ms that `sources`, which draws no table, need not pay.
+    from rich.table import Column, Table
+
     from legpress_cli.advisor import CompareReport, CompareRow, Recommendation, StanceReport, TargetReport, Verdict
     from legpress_cli.records import Catalog, Choice, Comparison, Finding, Muscle
     from legpress_cli.results import (
@@ -187,6 +190,8 @@ def _grid(
 
 def _table(*columns: str, title: str | None = None, compact: bool = False) -> Table:
     """A table in the house style; `compact` puts two spaces between columns instead of three."""
+    from rich.table import Table
+
     table = Table(
         title=title,
         box=None if PLAIN else box.SIMPLE_HEAD,
@@ -265,6 +270,8 @@ def muscles_table(r: MusclesResult, frame: Frame) -> RenderableType:
 
 def muscle_detail(r: MuscleResult, frame: Frame) -> RenderableType:
     m, catalog, effects, glyphs = r.muscle, r.catalog, r.effects, frame.glyphs
+    from rich.table import Table
+
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column(overflow="fold")
@@ -749,6 +756,8 @@ def body_map(r: MapResult, frame: Frame) -> RenderableType:
         return Text(f"The map needs at least {view_width} columns; this terminal has {width}.")
     drawn = [_draw_view(v.title, v.rows, v.regions, report, color=color) for v in views]
     if side_by_side:
+        from rich.table import Table
+
         grid = Table.grid(padding=(0, gap, 0, 0))
         for _ in drawn:
             grid.add_column(no_wrap=True)
@@ -823,6 +832,8 @@ def _map_legend(catalog: Catalog, report: StanceReport, frame: Frame) -> Rendera
         scale.append(f"{SHADE_WORDS[key]}  ")
     scale.rstrip()
     keys = _map_keys(catalog)
+    from rich.table import Table
+
     table = Table.grid(padding=(0, 1))
     columns = 2 if frame.width >= WIDE else 1
     for _ in range(columns):
@@ -1139,9 +1150,9 @@ SVG_FRAME = Frame(Glyphs(ascii=False), 100, color=True)
 
 def svg_text(renderable: RenderableType, title: str, width: int = 100) -> str:
     """The renderable as a standalone SVG in full colour, whatever the terminal is."""
-    console = Console(
-        record=True, width=width, force_terminal=True, color_system="truecolor", file=io.StringIO(), **_LITERAL
-    )
+    # The colours come from the recorded styles, not the console's colour system: with none,
+    # rich records the drawing without also writing it out as escape codes nobody reads.
+    console = Console(record=True, width=width, height=25, color_system=None, file=io.StringIO(), **_LITERAL)
     console.print(renderable)
     # rich names the drawing's classes after a checksum of the repr of every segment it drew,
     # about a fifth of an `--svg` run; a checksum of the finished file serves as well. The
