@@ -9,23 +9,18 @@ importlib.metadata; for `legpress muscles` that was ~8% of start-up by instructi
 unchanged: a missing value of a single-valued parameter, a `str` given for a plain `str`
 parameter, and a word spelled exactly as one of a case-sensitive Literal's strings. Everything
 else (paths, lists, a choice in the wrong case or not a choice at all, so its error message)
-still goes through Typer's own adapters, and the required check and callbacks still run in
-Typer's code. It relies on private names of Typer's (`_TyperParameter`, `_runtime_param`,
-`type_descriptor`); if a release drops them, `install()` changes nothing and returns None, or
-the shortcut simply stops applying, and a test fails so it can be brought up to date.
+still goes through Typer's own adapters, as does a required parameter left out (for Typer's
+message). It wraps `process_value` (click's Parameter method) of Typer's `TyperOption` and
+`TyperArgument`, and reads what Typer records of each parameter's type (`type_descriptor`), all
+public names but not documented ones, so Typer is pinned to 0.29; if a release drops them,
+`install()` returns None or the shortcut stops applying, and tests fail so it can be brought up
+to date (tests/test_cli.py counts the adapters built, tests/test_process.py finds pydantic).
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable
 from typing import Any
-
-
-class _AsGiven:
-    """Stands in for Typer's runtime coercion where its answer is the value itself."""
-
-    def coerce(self, value: Any, param: object, ctx: object) -> Any:
-        return value
 
 
 def passes_through(param: Any, value: Any, ctx: Any) -> bool:
@@ -57,24 +52,30 @@ def install() -> Callable[[], None] | None:
     the CLI (tests, other programs) never patches Typer for the whole process."""
     import typer.core
 
-    param_class = getattr(typer.core, "_TyperParameter", None)
-    original = getattr(param_class, "process_value", None)
-    if param_class is None or original is None or not hasattr(param_class, "get_runtime_param"):
+    classes = [getattr(typer.core, name, None) for name in ("TyperOption", "TyperArgument")]
+    if not all(hasattr(cls, "process_value") and hasattr(cls, "value_is_missing") for cls in classes):
         return None
-    as_given = _AsGiven()
+    # The classes' own process_value, if they have one; else they inherit Typer's, restored by
+    # deleting ours.
+    own = {cls: vars(cls).get("process_value") for cls in classes}
 
-    def process_value(self: Any, ctx: Any, value: Any) -> Any:
-        if getattr(self, "_runtime_param", 0) is not None or not passes_through(self, value, ctx):
-            return original(self, ctx, value)
-        self._runtime_param = as_given
-        try:
-            return original(self, ctx, value)
-        finally:
-            self._runtime_param = None
+    def shortcut(original: Callable[..., Any]) -> Callable[..., Any]:
+        def process_value(self: Any, ctx: Any, value: Any) -> Any:
+            if not passes_through(self, value, ctx) or (self.required and self.value_is_missing(value)):
+                return original(self, ctx, value)
+            # What Typer's process_value does with a value its coercion returns unchanged.
+            return value if self.callback is None else self.callback(ctx, self, value)
 
-    param_class.process_value = process_value
+        return process_value
+
+    for cls in classes:
+        cls.process_value = shortcut(cls.process_value)  # type: ignore[union-attr]
 
     def uninstall() -> None:
-        param_class.process_value = original
+        for cls, method in own.items():
+            if method is None:
+                del cls.process_value  # type: ignore[union-attr]
+            else:
+                cls.process_value = method  # type: ignore[union-attr]
 
     return uninstall
