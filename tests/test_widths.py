@@ -150,6 +150,58 @@ def test_wrap_lines_breaks_where_rich_breaks(width: int) -> None:
     assert render.wrap_lines("中文", width) is None
 
 
+def _rich_way(text: str, indent: int = 0, style: str = "", below: int = 0) -> Padding:
+    return Padding(Text(text, style=style), (0, 0, below, indent))
+
+
+@pytest.mark.parametrize("which", ["real", "fixture"])
+def test_every_view_draws_as_rich_would_without_its_own_line_breaks(
+    catalog: Catalog, which: str, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # render.Prose and render.Plain break lines themselves; with rich doing all of it instead,
+    # every view must come out byte for byte the same, in colour, at every width.
+    chosen = catalog if which == "real" else _fixture()
+    made = _results(chosen)
+
+    def drawn(name: str, width: int) -> str:
+        frame = render.Frame(render.Glyphs(ascii=False), width, color=True)
+        return _drawn(render.view(made[name](), frame), width, True)
+
+    names = [n for n, w in CASES if w == which]
+    ours = {(name, w): drawn(name, w) for name in names for w in (*range(20, 201, 9), 300)}
+    monkeypatch.setattr(render, "Prose", _rich_way)
+    monkeypatch.setattr(render, "Plain", str)
+    for (name, width), text in ours.items():
+        assert text == drawn(name, width), (name, width)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    cells=st.lists(st.lists(_PROSE_ALPHABET, max_size=12).map("".join), min_size=4, max_size=4),
+    width=st.integers(8, 60),
+    justify=st.sampled_from(["default", "left", "right", "center", "full"]),
+    overflow=st.sampled_from(["fold", "crop", "ellipsis", "ignore"]),
+    no_wrap=st.booleans(),
+)
+def test_plain_cells_draw_what_rich_draws(
+    cells: list[str], width: int, justify: Any, overflow: Any, no_wrap: bool
+) -> None:
+    def table(cell: type[str]) -> Any:
+        from rich.table import Table
+
+        # Two rows, so a cell may be narrower than its column; styled columns, so the blanks
+        # that pad a line are seen to be drawn in the column's style or not.
+        t = Table(width=width)
+        t.add_column("a", justify=justify, overflow=overflow, no_wrap=no_wrap, style="dim")
+        t.add_column("b", ratio=1, style="bold")
+        t.add_row(*(cell(c) for c in cells[:2]))
+        t.add_row(*(cell(c) for c in cells[2:]))
+        return t
+
+    for color in (False, True):
+        assert _drawn(table(render.Plain), width, color) == _drawn(table(str), width, color)
+
+
 def test_sources_prose_is_drawn_as_rich_draws_it(catalog: Catalog) -> None:
     # Every paragraph of the real `sources`, at every width a terminal may have, in colour.
     result = results.SourcesResult(catalog, advisor.source_uses(catalog))
