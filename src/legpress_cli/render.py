@@ -10,7 +10,6 @@ from __future__ import annotations
 import io
 import os
 import re
-import zlib
 from collections.abc import Callable, Iterable, Iterator
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
@@ -269,9 +268,9 @@ def muscles_table(r: MusclesResult, frame: Frame) -> RenderableType:
 
 
 def muscle_detail(r: MuscleResult, frame: Frame) -> RenderableType:
-    m, catalog, effects, glyphs = r.muscle, r.catalog, r.effects, frame.glyphs
     from rich.table import Table
 
+    m, catalog, effects, glyphs = r.muscle, r.catalog, r.effects, frame.glyphs
     facts = Table.grid(padding=(0, 2))
     facts.add_column(style="bold", no_wrap=True)
     facts.add_column(overflow="fold")
@@ -852,6 +851,8 @@ def _draw_view(
 
 
 def _map_legend(catalog: Catalog, report: StanceReport, frame: Frame) -> RenderableType:
+    from rich.table import Table
+
     glyphs, color = frame.glyphs, frame.color
     scale = Text("Role: " if report.neutral else "Change: ")
     for key in ROLES if report.neutral else SHADES:
@@ -861,8 +862,6 @@ def _map_legend(catalog: Catalog, report: StanceReport, frame: Frame) -> Rendera
         scale.append(f"{SHADE_WORDS[key]}  ")
     scale.rstrip()
     keys = _map_keys(catalog)
-    from rich.table import Table
-
     table = Table.grid(padding=(0, 1))
     columns = 2 if frame.width >= WIDE else 1
     for _ in range(columns):
@@ -1179,6 +1178,8 @@ SVG_FRAME = Frame(Glyphs(ascii=False), 100, color=True)
 
 def svg_text(renderable: RenderableType, title: str, width: int = 100) -> str:
     """The renderable as a standalone SVG in full colour, whatever the terminal is."""
+    import zlib  # only here, as rich imports it only for SVG
+
     # The colours come from the recorded styles, not the console's colour system: with none,
     # rich records the drawing without also writing it out as escape codes nobody reads.
     console = Console(record=True, width=width, height=25, color_system=None, file=io.StringIO(), **_LITERAL)
