@@ -434,3 +434,34 @@ def test_a_snapshot_of_other_files_is_not_used() -> None:
     edited = {**built, "muscles.toml": built["muscles.toml"] + b"\n# an edit\n"}
     assert cache.read_snapshot(built) is not None
     assert cache.read_snapshot(edited) is None
+
+
+def _imported_by(roots: tuple[str, ...]) -> set[str]:
+    """legpress's modules that `roots` import, at the top or inside a function, transitively:
+    worked out with ast, as Python reads them."""
+    import ast
+
+    here = Path(cache.__file__).parent
+    seen: set[str] = set()
+    todo = list(roots)
+    while todo:
+        name = todo.pop()
+        if name in seen:
+            continue
+        seen.add(name)
+        for node in ast.walk(ast.parse((here / name).read_bytes())):
+            if isinstance(node, ast.ImportFrom) and node.module == "legpress_cli":
+                todo += [f"{a.name}.py" for a in node.names if (here / f"{a.name}.py").is_file()]
+            elif isinstance(node, ast.ImportFrom) and (node.module or "").startswith("legpress_cli."):
+                todo.append(f"{node.module.split('.')[1]}.py")  # type: ignore[union-attr]
+            elif isinstance(node, ast.Import):
+                todo += [f"{a.name.split('.')[1]}.py" for a in node.names if a.name.startswith("legpress_cli.")]
+    return seen
+
+
+@pytest.mark.parametrize("roots", [("catalog.py", "datafiles.py", "cache.py"), ("advisor.py",)])
+def test_the_key_covers_every_module_the_checking_code_imports(roots: tuple[str, ...]) -> None:
+    # The cache and snapshot keys hash this code: a module it misses could change what a valid
+    # catalog is without changing the key (paths.py once was missed).
+    assert set(cache.checking_code(roots)) == _imported_by(roots)
+    assert {"paths.py", "records.py", "model.py"} <= set(cache.checking_code())

@@ -116,6 +116,7 @@ def _contents_digest(files: Mapping[str, bytes], roots: tuple[str, ...] = ()) ->
 def checking_code(roots: tuple[str, ...] = _CHECKING_ROOTS) -> dict[str, bytes]:
     """The checking modules' names and source, from the roots through legpress's own imports."""
     here = Path(__file__).parent
+    present = {path.name for path in here.iterdir()}  # one listing, not a stat per import
     found: dict[str, bytes] = {}
     todo = list(roots)
     while todo:
@@ -127,11 +128,25 @@ def checking_code(roots: tuple[str, ...] = _CHECKING_ROOTS) -> dict[str, bytes]:
         except OSError:
             found[name] = b"unreadable"
             continue
-        for module, names, plain in _IMPORTS.findall(found[name]):
+        for module, names, plain in _imports(found[name]):
             # `from legpress_cli import a, b` names modules; `from legpress_cli.x import y` names x.
             modules = [module or plain] if module or plain else re.findall(rb"\w+", names)
-            todo += [f"{m.decode()}.py" for m in modules if (here / f"{m.decode()}.py").is_file()]
+            todo += [file for m in modules if (file := f"{m.decode()}.py") in present]
     return dict(sorted(found.items()))
+
+
+def _imports(source: bytes) -> list[tuple[bytes, bytes, bytes]]:
+    """What `_IMPORTS` finds in `source`, tried only on the lines that name legpress_cli: a
+    search of the whole text for a line-anchored pattern took ~0.6 ms of every start."""
+    found = []
+    at = source.find(b"legpress_cli")
+    while at != -1:
+        match = _IMPORTS.match(source, source.rfind(b"\n", 0, at) + 1)
+        if match is not None:
+            module, names, plain = match.groups(b"")
+            found.append((module, names, plain))
+        at = source.find(b"legpress_cli", at + 1)
+    return found
 
 
 def _pydantic_version() -> bytes:
