@@ -9,9 +9,10 @@ from typing import Any
 import pytest
 
 from conftest import Run
-from legpress_cli import advisor, words
-from legpress_cli.advisor import Found, Stance, Step, all_stances, assess, claim_status, judge, rank
+from legpress_cli import advisor, targets, words
+from legpress_cli.advisor import Found, Stance, Step, all_stances, assess, claim_status, judge
 from legpress_cli.records import Catalog
+from legpress_cli.targets import rank
 from legpress_cli.vocab import CHOICES, DIMENSION_SPECS, DIMENSIONS, NEUTRAL
 from minicatalog import claim, finding, mini
 
@@ -325,9 +326,9 @@ def test_a_rise_never_lifts_a_muscle_to_one_it_was_not_measured_to_out_work() ->
 
 def _scores_both_ways(cat: Catalog, target: str) -> tuple[dict[Stance, Any], dict[Stance, Any]]:
     muscles = [cat.muscle(i) for i in cat.expand(target)]
-    shared = advisor._judge_by_what_matters(cat, muscles)
-    one_by_one = {s: advisor._score(cat, muscles, s) for s in advisor.candidate_stances()}
-    by_what_matters = {s: advisor._score(cat, muscles, s, shared) for s in advisor.candidate_stances()}
+    shared = targets._judge_by_what_matters(cat, muscles)
+    one_by_one = {s: targets._score(cat, muscles, s) for s in advisor.candidate_stances()}
+    by_what_matters = {s: targets._score(cat, muscles, s, shared) for s in advisor.candidate_stances()}
     return one_by_one, by_what_matters
 
 
@@ -345,11 +346,11 @@ def test_ranking_judges_once_per_combination_the_evidence_tells_apart(catalog: C
         [claim("c", {"depth": "deep"}, ["back"]), claim("d", {"height": "low"}, ["small-front"], "less")],
     )
     for cat in (catalog, small):
-        targets = [m.id for m in cat.muscles] + [g.id for g in cat.groups]
-        for target in targets:
+        asked = [m.id for m in cat.muscles] + [g.id for g in cat.groups]
+        for target in asked:
             one_by_one, shared = _scores_both_ways(cat, target)
             assert shared == one_by_one, target
-    assert advisor.relevant_dimensions(small, small.muscle("back-one")) == ("height", "width", "depth", "legs", "load")
+    assert targets.relevant_dimensions(small, small.muscle("back-one")) == ("height", "width", "depth", "legs", "load")
 
 
 def test_rank_prefers_evidence_then_findings_then_simplicity() -> None:
@@ -563,5 +564,5 @@ def test_the_rankings_kept_with_the_built_in_data_are_what_the_advisor_works_out
     """`legpress target` reads the snapshot's rankings for the built-in data; they must be the
     advisor's own (test_the_snapshot_is_current checks the file, this the catalog loaded from it)."""
     for target in ("quadriceps", "glutes", "vastus-medialis", "soleus"):
-        assert catalog.ranked(target) == advisor.ranked_stances(catalog, target), target
+        assert catalog.ranked(target) == targets.ranked_stances(catalog, target), target
     assert catalog.ranked("quadriceps")  # the loaded catalog came with them

@@ -17,7 +17,7 @@ from rich.console import Console, Group
 from rich.padding import Padding
 from rich.text import Text
 
-from legpress_cli import advisor, render, results
+from legpress_cli import advisor, exercises, knee, matrix, render, results, targets
 from legpress_cli.advisor import Stance
 from legpress_cli.records import Catalog
 from minicatalog import claim, finding, mini
@@ -33,7 +33,7 @@ def _results(catalog: Catalog) -> dict[str, Callable[[], Any]]:
     return {
         "muscles": lambda: results.MusclesResult(catalog, advisor.list_muscles(catalog), None, None),
         "muscle": lambda: results.MuscleResult(
-            catalog, first, advisor.option_effects(catalog, first), None, advisor.compared_for(catalog, first)
+            catalog, first, advisor.option_effects(catalog, first), None, exercises.compared_for(catalog, first)
         ),
         "cues": lambda: results.CuesResult(catalog, advisor.list_cues(catalog), None),
         "sources": lambda: results.SourcesResult(catalog, advisor.source_uses(catalog)),
@@ -41,11 +41,11 @@ def _results(catalog: Catalog) -> dict[str, Callable[[], Any]]:
         "stance --explain": lambda: results.StanceResult(catalog, advisor.assess(catalog, high), explain=True),
         "stance --vs": lambda: results.StanceResult(catalog, advisor.assess(catalog, high, Stance.of(height="low"))),
         "target": lambda: results.TargetResult(
-            catalog, advisor.rank(catalog, advisor.Found(group.id, "group", None)), None
+            catalog, targets.rank(catalog, advisor.Found(group.id, "group", None)), None
         ),
-        "evidence": lambda: results.EvidenceResult(catalog, advisor.evidence(catalog), None),
-        "knee": lambda: results.KneeResult(catalog, advisor.knee(catalog)),
-        "compare": lambda: results.CompareResult(catalog, advisor.compare(catalog, catalog.exercises[0]), None),
+        "evidence": lambda: results.EvidenceResult(catalog, matrix.evidence(catalog), None),
+        "knee": lambda: results.KneeResult(catalog, knee.knee(catalog)),
+        "compare": lambda: results.CompareResult(catalog, exercises.compare(catalog, catalog.exercises[0]), None),
     }
 
 

@@ -15,9 +15,9 @@ How the advisor reasons (documented in the README, "How evidence is graded"):
     different ways, `no_difference` only when every chosen option was measured as such.
 """
 
-from collections.abc import Callable, Iterator
+from collections.abc import Iterator
 from itertools import product
-from typing import TYPE_CHECKING, Literal, NamedTuple, cast
+from typing import TYPE_CHECKING, Literal, NamedTuple
 
 if TYPE_CHECKING:
     from legpress_cli.names import Spelling
@@ -29,14 +29,12 @@ from legpress_cli.records import (
     Claim,
     Comparison,
     Cue,
-    Exercise,
     ExerciseClaim,
     Finding,
     Group,
     Method,
     Muscle,
     Outcome,
-    Ranked,
     RolePosition,
     Source,
 )
@@ -63,7 +61,6 @@ from legpress_cli.vocab import (
 GOOD_EVIDENCE: frozenset[Grade] = frozenset({"strong", "moderate"})
 CHANGE: dict[str, int] = {"more": 1, "less": -1}
 METHODS: tuple[Method, ...] = ("emg", "isometric", "modelled", "growth")
-MAX_RECOMMENDATIONS = 5
 
 
 def weakest(grades: list[Grade]) -> Grade:
@@ -683,7 +680,7 @@ class StanceReport(NamedTuple):
         return {v.muscle.id: v for v in self.verdicts}
 
 
-def _choices(catalog: Catalog, stance: Stance, base: Stance) -> tuple[Choice, ...]:
+def varied_choices(catalog: Catalog, stance: Stance, base: Stance) -> tuple[Choice, ...]:
     """The options the question varies, the stance's then the base's (where not neutral)."""
     pairs = [*stance.differs(base), *((d, v) for d, v in base.differs(stance) if v != NEUTRAL[d])]
     if base == NEUTRAL_STANCE:
@@ -706,7 +703,7 @@ def assess(catalog: Catalog, stance: Stance, base: Stance | None = None) -> Stan
         Contradiction(use.claim, tuple(ids), tuple(dict.fromkeys(found))) for use, ids, found in contradicted.values()
     )
     measures = other_measures(catalog, stance, base)
-    return StanceReport(stance, _choices(catalog, stance, base), tuple(verdicts), uses, measures, base)
+    return StanceReport(stance, varied_choices(catalog, stance, base), tuple(verdicts), uses, measures, base)
 
 
 def option_effects(catalog: Catalog, muscle: Muscle) -> tuple[tuple[Choice, Verdict], ...]:
@@ -725,397 +722,6 @@ def option_effects(catalog: Catalog, muscle: Muscle) -> tuple[tuple[Choice, Verd
 
 def _grade_rank(grade: Grade | None) -> int:
     return len(GRADES) if grade is None else GRADES.index(grade)
-
-
-# --- targets -----------------------------------------------------------------------------
-
-
-class Moved(NamedTuple):
-    """Another muscle a recommended stance changes."""
-
-    muscle_id: str
-    direction: Direction  # "more" or "less"
-    grade: Grade | None
-
-    @property
-    def change(self) -> int:
-        return CHANGE.get(self.direction, 0)
-
-
-class Recommendation(NamedTuple):
-    rank: int
-    stance: Stance
-    evidence: Grade  # the best grade among the target muscles it raises
-    findings: tuple[str, ...]  # ids of the findings behind the rise
-    raised: tuple[str, ...]  # which of the target's muscles it raises
-    also: tuple[Moved, ...]  # other muscles that move in this stance
-    cautions: tuple[Choice, ...]  # the options in this stance that come with a safety note
-
-
-class ClaimedOption(NamedTuple):
-    """A position a source says raises the target, kept apart from the ranking."""
-
-    claim: Claim
-    status: Status
-    muscle_ids: tuple[str, ...]  # the target's muscles with that status
-
-
-class TargetReport(NamedTuple):
-    id: str
-    name: str
-    kind: str
-    muscle_ids: tuple[str, ...]
-    recommendations: tuple[Recommendation, ...]
-    measured: bool  # whether any study in the data measured one of its muscles
-    group: str  # the group it is or belongs to (the group's own note on training it)
-    claimed: tuple[ClaimedOption, ...] = ()  # claims that it raises, not borne out by a measurement
-
-
-class _Score(NamedTuple):
-    grade: int  # index in GRADES: lower is better
-    sources: int  # independent sources behind the rise, negated so that more sorts first
-    raised: int  # target muscles raised, negated
-    findings: tuple[str, ...]
-    raised_ids: tuple[str, ...]
-
-
-Judge = Callable[[Catalog, Muscle, Stance], Verdict]
-
-
-def _score(catalog: Catalog, muscles: list[Muscle], stance: Stance, judged: Judge = judge) -> _Score | None:
-    if all(SPECS[d].context for d, _ in stance.chosen()):
-        return None  # a load alone is no stance to recommend
-    verdicts = []
-    for m in muscles:  # one muscle lowered or mixed rules the stance out: judge no further
-        v = judged(catalog, m, stance)
-        if v.direction in ("less", "mixed"):
-            return None
-        verdicts.append(v)
-    up = [v for v in verdicts if v.direction == "more" and v.grade is not None]
-    if not up:
-        return None
-    grade = strongest([v.grade for v in up if v.grade])
-    found = tuple(dict.fromkeys(a.finding.id for v in up for a in v.deciding))
-    # The samples behind one option, never a sum across the options of a stance.
-    most = max(
-        len(samples([a for a in part.findings if a.direction == "more" and a.reported]))
-        for v in up
-        for part in v.parts
-        if part.direction == "more"
-    )
-    return _Score(GRADES.index(grade), -most, -len(up), found, tuple(v.muscle.id for v in up))
-
-
-def relevant_dimensions(catalog: Catalog, muscle: Muscle) -> tuple[Dimension, ...]:
-    """The stance dimensions a muscle's evidence looks at: what its findings held or compared,
-    where its claims apply, the load (findings at another load are one step away) and the
-    dimensions held at their usual value when unsaid."""
-    dims: set[str] = set(CONDITIONS)
-    for f in catalog.findings_on(muscle.id):
-        dims.update(f.held, f.contrast)
-    for c in catalog.claims_on(muscle.id):
-        dims.update(c.when)
-    return tuple(d for d in DIMENSIONS if d in dims)
-
-
-def _judge_by_what_matters(catalog: Catalog, muscles: list[Muscle]) -> Judge:
-    """judge(), worked out once per muscle and combination of its relevant dimensions.
-
-    Ranking scores every stance, and the stances multiply with each dimension; but what a
-    muscle's verdict says about raising it (direction, grade, deciding findings) depends only on
-    the dimensions its evidence looks at: a chosen option nothing measured adds a not-measured
-    part, which can turn `no_difference` into `not_measured` but never into `more`, `less` or
-    `mixed`. So stances that agree on those dimensions share one judgement, and the work grows
-    with the combinations the evidence distinguishes, not with every stance. Only _score, which
-    reads nothing else, may use it; tests/test_stance.py checks it scores every stance alike.
-    """
-    relevant = {m.id: relevant_dimensions(catalog, m) for m in muscles}
-    # A comparison of loads applies only where no position is chosen: for a muscle that has one,
-    # whether any position outside its relevant ones is chosen matters too, though not which.
-    others = {
-        m.id: tuple(d for d in DIMENSIONS if d not in relevant[m.id] and not SPECS[d].context)
-        for m in muscles
-        if any(SPECS[d].context for f in catalog.findings_on(m.id) for d in f.contrast)
-    }
-    known: dict[tuple[str, tuple[str, ...], bool], Verdict] = {}
-
-    def judged(catalog: Catalog, muscle: Muscle, stance: Stance) -> Verdict:
-        elsewhere = any(stance.value(d) != NEUTRAL[d] for d in others.get(muscle.id, ()))
-        key = (muscle.id, tuple(stance.value(d) for d in relevant[muscle.id]), elsewhere)
-        found = known.get(key)
-        if found is None:
-            found = known[key] = judge(catalog, muscle, stance, claims=False)
-        return found
-
-    return judged
-
-
-def rank(catalog: Catalog, found: Found) -> TargetReport:
-    """Stances that raise the target, by evidence, then independent findings, then simplicity.
-
-    A stance is listed only if every option in it earns its place: without it the rise is less
-    well supported. Contradicted claims never raise anything, so they never recommend.
-    """
-    ids = catalog.expand(found.id)
-    name = catalog.display_name(found.id)
-    # Kept with the snapshot for the built-in data (made by this code: the key covers it).
-    ranked = catalog.ranked(found.id)
-    if ranked is None:
-        ranked = ranked_stances(catalog, found.id)
-    recs: list[Recommendation] = []
-    for n, sc in enumerate(ranked, start=1):
-        stance = Stance(sc.stance)
-        recs.append(
-            Recommendation(
-                rank=n,
-                stance=stance,
-                evidence=GRADES[sc.grade],
-                findings=sc.findings,
-                raised=sc.raised_ids,
-                also=tuple(Moved(m, cast(Direction, d), cast(Grade, g) or None) for m, d, g in sc.also),
-                cautions=tuple(ch for ch in _choices(catalog, stance, NEUTRAL_STANCE) if ch.caution),
-            )
-        )
-    measured = any(catalog.findings_on(i) for i in ids)
-    group = found.id if found.kind == "group" else catalog.muscle(found.id).group
-    return TargetReport(found.id, name, found.kind, ids, tuple(recs), measured, group, _claimed_for(catalog, ids))
-
-
-def ranked_stances(catalog: Catalog, target: str) -> tuple[Ranked, ...]:
-    """The stances `rank` lists for a muscle or group, best first, with their scores: every
-    candidate stance judged, which is most of the work (the snapshot keeps these for the
-    built-in data; see cache.snapshot_text)."""
-    muscles = [catalog.muscle(i) for i in catalog.expand(target)]
-    judged = _judge_by_what_matters(catalog, muscles)
-    scores = {s: sc for s in candidate_stances() if (sc := _score(catalog, muscles, s, judged)) is not None}
-
-    def key(s: Stance) -> tuple[int, int, int]:
-        sc = scores[s]
-        return (sc.grade, sc.sources, sc.raised)
-
-    def earns_its_place(s: Stance) -> bool:
-        return all(s.without(d) not in scores or key(s.without(d)) > key(s) for d, _ in s.chosen())
-
-    candidates = sorted((s for s in scores if earns_its_place(s)), key=lambda s: (key(s), len(s.chosen()), s))
-    ids = set(catalog.expand(target))
-    return tuple(
-        Ranked(s.values, *scores[s], _moved(assess(catalog, s), ids)) for s in candidates[:MAX_RECOMMENDATIONS]
-    )
-
-
-def _moved(report: StanceReport, target_ids: set[str]) -> tuple[tuple[str, str, str], ...]:
-    return tuple(
-        (v.muscle.id, v.direction, v.grade or "") for v in report.verdicts if v.muscle.id not in target_ids and v.change
-    )
-
-
-def all_rankings(catalog: Catalog) -> dict[str, tuple[Ranked, ...]]:
-    """ranked_stances for every muscle and group."""
-    return {t: ranked_stances(catalog, t) for t in (*(m.id for m in catalog.muscles), *(g.id for g in catalog.groups))}
-
-
-def _claimed_for(catalog: Catalog, ids: tuple[str, ...]) -> tuple[ClaimedOption, ...]:
-    """Claims that a position raises the target's muscles, with what measurement made of them,
-    leaving out those a direct measurement bore out (they are in the ranking)."""
-    out: list[ClaimedOption] = []
-    for claim in catalog.claims:
-        if claim.direction != "more":
-            continue
-        by_status: dict[Status, list[str]] = {}
-        for mid in ids:
-            if claim in catalog.claims_on(mid):
-                use = claim_status(catalog, claim, catalog.muscle(mid))
-                by_status.setdefault(use.status, []).append(mid)
-        out += [ClaimedOption(claim, st, tuple(m)) for st, m in by_status.items() if st != "supports"]
-    return tuple(out)
-
-
-# --- the evidence matrix -----------------------------------------------------------------
-
-
-class EvidenceRow(NamedTuple):
-    finding: Finding
-    # Only the muscles it measured (of those asked about), so the report grows with the
-    # findings and what they measured, never with findings times muscles.
-    cells: dict[str, Result | Literal["not_reported"]]
-
-
-class ClaimRow(NamedTuple):
-    claim: Claim
-    muscle: Muscle
-    status: Status
-    decided_by: tuple[str, ...]
-
-
-class EvidenceReport(NamedTuple):
-    muscles: tuple[Muscle, ...]
-    rows: tuple[EvidenceRow, ...]
-    claims: tuple[ClaimRow, ...]
-
-
-def evidence(catalog: Catalog, muscle_id: str | None = None) -> EvidenceReport:
-    """Every finding as a row of results by muscle, and every claim with its status; with a
-    muscle or group id, only what speaks of it (a group: of any of its muscles)."""
-    ids = None if muscle_id is None else catalog.expand(muscle_id)
-    muscles = tuple(catalog.muscles) if ids is None else tuple(catalog.muscle(i) for i in ids)
-    if ids is None:
-        findings = catalog.findings
-    else:
-        on = {f.id for i in ids for f in catalog.findings_on(i)}
-        findings = tuple(f for f in catalog.findings if f.id in on)
-    rows = []
-    asked = None if ids is None else set(ids)
-    for f in findings:
-        measured = [i for i in catalog.recorded(f) if asked is None or i in asked]
-        cells = {i: catalog.result_for(f, catalog.muscle(i)) or "not_reported" for i in measured}
-        rows.append(EvidenceRow(f, cells))
-    claims = [ClaimRow(c, m, *claim_status(catalog, c, m)[1:]) for m in muscles for c in catalog.claims_on(m.id)]
-    return EvidenceReport(muscles, tuple(rows), tuple(claims))
-
-
-# --- the leg press against other exercises --------------------------------------------------
-
-
-def find_exercise(catalog: Catalog, name: str) -> tuple[Exercise, str | None]:
-    """An exercise by id, name or alias, forgiving typos, and the user's text when it was read
-    as a typo or prefix; unknown names list the known ones."""
-    from legpress_cli.names import Spelling, match, normalize
-
-    known = ", ".join(e.id for e in catalog.exercises) or "none in this data"
-    spellings = [Spelling(normalize(s), e.id) for e in catalog.exercises for s in (e.id, e.name, *e.aliases)]
-    result = match(name, spellings) if normalize(name) else None
-    if result is not None and len(result.owners) == 1:
-        return catalog.exercise(result.owners[0]), None if result.exact else name
-    if result is not None and result.owners:
-        raise UnknownName(f"{name!r} could be {', '.join(result.owners)}", "say which one", result.owners)
-    raise UnknownName(f"no comparison with the exercise {name!r}", f"legpress knows: {known}")
-
-
-class CompareRow(NamedTuple):
-    """One muscle or group as the studies measured it, by one method: the leg press against the
-    other exercise. Modelled activity and EMG are separate rows: they never disagree."""
-
-    target: str  # a muscle or group id, as the study reported it
-    direction: Direction  # more / less / no_difference, or mixed where studies disagree
-    grade: Grade
-    findings: tuple[tuple[Comparison, Result], ...]
-    method: Method = "emg"
-
-
-class ComparedMeasure(NamedTuple):
-    comparison: Comparison
-    outcome: Outcome
-
-
-class ExerciseClaimUse(NamedTuple):
-    claim: ExerciseClaim
-    status: Status
-    decided_by: tuple[str, ...]  # comparison ids
-
-
-class CompareReport(NamedTuple):
-    exercise: Exercise
-    rows: tuple[CompareRow, ...]
-    not_reported: tuple[str, ...]  # targets measured whose result the reports do not give
-    not_measured: tuple[str, ...]  # muscles no comparison measured, alone or in their group
-    measures: tuple[ComparedMeasure, ...]
-    claims: tuple[ExerciseClaimUse, ...]
-
-
-def _compare_grade(catalog: Catalog, seen: list[tuple[Comparison, Result]]) -> tuple[Direction, Grade]:
-    """Same rule as a stance's direct findings: two independent studies (or a review) that agree
-    are strong, one is moderate, and studies that disagree give `mixed`."""
-    directions = {r for _, r in seen}
-    if len(directions) > 1:
-        return "mixed", "moderate"
-    independent = {c.independent for c, _ in seen}
-    review = any(catalog.source(c.source).kind == "review" for c, _ in seen)
-    return directions.pop(), "strong" if len(independent) >= 2 or review else "moderate"
-
-
-def _exercise_claim(claim: ExerciseClaim, measures: tuple[ComparedMeasure, ...]) -> ExerciseClaimUse:
-    said = [m for m in measures if m.outcome.measure == claim.measure]
-    if not said:
-        return ExerciseClaimUse(claim, "not_tested", ())
-    agree = all(m.outcome.result == claim.direction for m in said)
-    return ExerciseClaimUse(claim, "supports" if agree else "contradicts", tuple(m.comparison.id for m in said))
-
-
-def compare(catalog: Catalog, exercise: Exercise) -> CompareReport:
-    """Per muscle or group, what studies saw in the leg press against this exercise, in the
-    catalog's order; group results stay on the group, never spread over its heads."""
-    comparisons = catalog.comparisons_with(exercise.id)
-    results: dict[tuple[str, Method], list[tuple[Comparison, Result]]] = {}
-    measured: set[str] = set()
-    covered: set[str] = set()
-    for c in comparisons:
-        measured.update(c.measured)
-        covered.update(catalog.recorded(c))
-        for target, result in c.results.items():
-            results.setdefault((target, c.method), []).append((c, result))
-    order = [t for m in list_muscles(catalog) for t in (m.group, m.id)]
-    rows = []
-    for target in dict.fromkeys(order):
-        for method in METHODS:
-            if (target, method) in results:
-                direction, grade = _compare_grade(catalog, results[target, method])
-                rows.append(CompareRow(target, direction, grade, tuple(results[target, method]), method))
-    reported = {t for t, _ in results}
-    measures = tuple(ComparedMeasure(c, o) for c in comparisons for o in c.outcomes)
-    claims = tuple(_exercise_claim(cl, measures) for cl in catalog.exercise_claims if cl.exercise == exercise.id)
-    return CompareReport(
-        exercise,
-        tuple(rows),
-        tuple(t for t in dict.fromkeys(order) if t in measured and t not in reported),
-        tuple(m.id for m in list_muscles(catalog) if m.id not in covered),
-        measures,
-        claims,
-    )
-
-
-def compared_for(catalog: Catalog, muscle: Muscle) -> tuple[tuple[Exercise, CompareRow], ...]:
-    """How the leg press compares with each exercise for this muscle (or its group), where a
-    study measured it."""
-    out = []
-    for e in catalog.exercises:
-        for row in compare(catalog, e).rows:
-            if row.target in (muscle.id, muscle.group):
-                out.append((e, row))
-    return tuple(out)
-
-
-# --- the knee ------------------------------------------------------------------------------
-
-
-class KneeFinding(NamedTuple):
-    """A knee load a study measured (or computed) between two positions, as it recorded it."""
-
-    finding: Finding
-    outcome: Outcome
-    dimensions: tuple[Dimension, ...]  # what it varied
-
-
-class KneeReport(NamedTuple):
-    """What the leg press does to the knees and what changes that: knee loads by position, the
-    leg press against other exercises, and the cues that protect the knee."""
-
-    positions: tuple[KneeFinding, ...]  # in dimension order
-    exercises: tuple[ComparedMeasure, ...]  # in the catalog's exercise order
-    cues: tuple[Cue, ...]
-
-
-def knee(catalog: Catalog) -> KneeReport:
-    positions = [KneeFinding(f, o, f.contrast) for f in catalog.findings for o in f.outcomes if "knee" in o.joints]
-    positions.sort(key=lambda k: min(DIMENSIONS.index(d) for d in k.dimensions))
-    exercises = tuple(
-        ComparedMeasure(c, o)
-        for e in catalog.exercises
-        for c in catalog.comparisons_with(e.id)
-        for o in c.outcomes
-        if "knee" in o.joints
-    )
-    cues = tuple(c for c in list_cues(catalog) if "knee" in c.joints)
-    return KneeReport(tuple(positions), exercises, cues)
 
 
 JOINTS: tuple[str, ...] = ("knee", "knees", "knee joint", "kneecap", "patella")

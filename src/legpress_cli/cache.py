@@ -97,8 +97,9 @@ def entry_key(files: Mapping[str, bytes]) -> str:
 def snapshot_key(files: Mapping[str, bytes]) -> str:
     """The snapshot's key: as entry_key, without pydantic's release, because the snapshot is not
     made on this machine: the test suite checks it against a fresh check of the data. The
-    advisor's code is in it too, because the snapshot holds its rankings."""
-    return content_hash(b"snapshot\n" + _contents_digest(files, (*_CHECKING_ROOTS, "advisor.py"))).hexdigest()
+    ranking code (targets.py, with the advisor it imports) is in it too, because the snapshot
+    holds its rankings."""
+    return content_hash(b"snapshot\n" + _contents_digest(files, (*_CHECKING_ROOTS, "targets.py"))).hexdigest()
 
 
 def _contents_digest(files: Mapping[str, bytes], roots: tuple[str, ...] = ()) -> bytes:

@@ -263,8 +263,8 @@ def snapshot_text(data_dir: Path | None = None) -> str:
     raw = {name: read_data_file(directory / name) for name in DATA_FILES}
     with _no_pydantic_plugins():
         catalog = _check(directory, raw)
-    from legpress_cli.advisor import all_rankings
     from legpress_cli.records import to_plain
+    from legpress_cli.targets import all_rankings
 
     return store.snapshot_text(raw, to_plain(catalog), to_plain(all_rankings(catalog)))
 

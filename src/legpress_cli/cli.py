@@ -655,7 +655,9 @@ def muscle(
     found = advisor.find(catalog, name, groups=False)
     m = catalog.muscle(found.id)
     effects = advisor.option_effects(catalog, m)
-    compared = advisor.compared_for(catalog, m)
+    from legpress_cli import exercises
+
+    compared = exercises.compared_for(catalog, m)
     _read_as(found.guessed_from, m.name, json_)
     _answer(ctx, results.MuscleResult(catalog, m, effects, found.guessed_from, compared), json_)
 
@@ -852,7 +854,9 @@ def target(
     """Which stance to pick to train a muscle or group, best first, with the evidence for each."""
     catalog = _catalog(ctx)
     found = advisor.find(catalog, name, groups=True)
-    report = advisor.rank(catalog, found)
+    from legpress_cli import targets
+
+    report = targets.rank(catalog, found)
     _read_as(found.guessed_from, report.name, json_)
     _answer(ctx, results.TargetResult(catalog, report, found.guessed_from), json_)
 
@@ -888,7 +892,9 @@ def evidence(
     """Every finding behind the arrows, by muscle, and every claim with what research says of it."""
     catalog = _catalog(ctx)
     found = advisor.find(catalog, name, groups=True) if name is not None else None
-    report = advisor.evidence(catalog, found.id if found else None)
+    from legpress_cli import matrix
+
+    report = matrix.evidence(catalog, found.id if found else None)
     if found is not None:
         _read_as(found.guessed_from, catalog.display_name(found.id), json_)
     _answer(ctx, results.EvidenceResult(catalog, report, found.id if found else None), json_, fmt=format_)
@@ -912,16 +918,20 @@ def compare(
 ) -> None:
     """The leg press against another exercise: muscle by muscle, what else was measured, and what the articles claim."""
     catalog = _catalog(ctx)
-    found, guessed = advisor.find_exercise(catalog, exercise)
+    from legpress_cli import exercises
+
+    found, guessed = exercises.find_exercise(catalog, exercise)
     _read_as(guessed, found.name, json_)
-    _answer(ctx, results.CompareResult(catalog, advisor.compare(catalog, found), guessed), json_)
+    _answer(ctx, results.CompareResult(catalog, exercises.compare(catalog, found), guessed), json_)
 
 
 @app.command(epilog=("Examples:  legpress knee  |  legpress knee --json"))
 def knee(ctx: typer.Context, json_: JsonFlag = False) -> None:
     """What the leg press does to the knees, what changes that, and the cues that protect them."""
+    from legpress_cli.knee import knee as knee_report
+
     catalog = _catalog(ctx)
-    _answer(ctx, results.KneeResult(catalog, advisor.knee(catalog)), json_)
+    _answer(ctx, results.KneeResult(catalog, knee_report(catalog)), json_)
 
 
 @app.command(

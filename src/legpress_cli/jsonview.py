@@ -16,12 +16,7 @@ from legpress_cli import __version__, results
 from legpress_cli.words import NOT_ADVICE, supports
 
 if TYPE_CHECKING:
-    from legpress_cli.advisor import (
-        ClaimUse,
-        CompareRow,
-        Recommendation,
-        Verdict,
-    )
+    from legpress_cli.advisor import ClaimUse, Verdict
     from legpress_cli.contract import (
         ClaimDict,
         ClaimUseDict,
@@ -45,6 +40,7 @@ if TYPE_CHECKING:
         TargetEnvelope,
         VerdictDict,
     )
+    from legpress_cli.exercises import CompareRow
     from legpress_cli.records import Catalog, Finding, Muscle
     from legpress_cli.results import (
         CompareResult,
@@ -59,6 +55,7 @@ if TYPE_CHECKING:
         StanceResult,
         TargetResult,
     )
+    from legpress_cli.targets import Recommendation
     from legpress_cli.vocab import Dimension
 
 SCHEMA_VERSION: Literal[3] = 3

@@ -29,7 +29,8 @@ if TYPE_CHECKING:
     # their C library), some 0.5 MiB and 2 ms that `sources`, which draws no table, need not pay.
     from rich.table import Column, Table
 
-    from legpress_cli.advisor import CompareReport, CompareRow, Recommendation, StanceReport, TargetReport, Verdict
+    from legpress_cli.advisor import StanceReport, Verdict
+    from legpress_cli.exercises import CompareReport, CompareRow
     from legpress_cli.records import Catalog, Choice, Comparison, Finding, Muscle
     from legpress_cli.results import (
         CompareResult,
@@ -44,6 +45,7 @@ if TYPE_CHECKING:
         StanceResult,
         TargetResult,
     )
+    from legpress_cli.targets import Recommendation, TargetReport
 
 
 T = TypeVar("T")

@@ -12,17 +12,12 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, NamedTuple, Union
 
 if TYPE_CHECKING:
-    from legpress_cli.advisor import (
-        CompareReport,
-        CompareRow,
-        EvidenceReport,
-        KneeReport,
-        SourceUse,
-        StanceReport,
-        TargetReport,
-        Verdict,
-    )
+    from legpress_cli.advisor import SourceUse, StanceReport, Verdict
+    from legpress_cli.exercises import CompareReport, CompareRow
+    from legpress_cli.knee import KneeReport
+    from legpress_cli.matrix import EvidenceReport
     from legpress_cli.records import Catalog, Choice, Cue, Exercise, Muscle
+    from legpress_cli.targets import TargetReport
     from legpress_cli.vocab import Phase, Role
 
 # Any command's result; `answer.render_result` takes one.

@@ -17,14 +17,13 @@ if TYPE_CHECKING:
         Contradiction,
         LoadNote,
         Measured,
-        Moved,
         StanceReport,
         Step,
         Support,
-        TargetReport,
         Verdict,
     )
     from legpress_cli.records import Catalog, Choice
+    from legpress_cli.targets import Moved, TargetReport
     from legpress_cli.vocab import Dimension
 
 # --- the phrase tables: every view's words for the advisor's structure ----------------------------
