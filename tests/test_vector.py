@@ -8,8 +8,11 @@ import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from conftest import Run
+from legpress_cli import vector
 
 SVG = "{http://www.w3.org/2000/svg}"
 HEADS = (
@@ -184,3 +187,12 @@ def test_a_view_without_shapes_is_left_out_of_the_vector_map(run: Run, data_copy
     assert run("--data", str(data_copy), "map", "--svg", str(out)).exit_code == 0
     text = out.read_text(encoding="utf-8")
     assert 'data-view="front"' in text and 'data-view="back"' not in text
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.text())
+def test_escape_is_htmls(text: str) -> None:
+    # The map's own escape (no `html` import on the map's path) must escape as html.escape does.
+    import html
+
+    assert vector.escape(text) == html.escape(text)
