@@ -3,26 +3,10 @@
 
 from typing import NamedTuple
 
-from legpress_cli.advisor import (
-    METHODS,
-    list_muscles,
-)
+from legpress_cli.advisor import METHODS, list_muscles
 from legpress_cli.errors import UnknownName
-from legpress_cli.records import (
-    Catalog,
-    Comparison,
-    Exercise,
-    ExerciseClaim,
-    Method,
-    Muscle,
-    Outcome,
-)
-from legpress_cli.vocab import (
-    Direction,
-    Grade,
-    Result,
-    Status,
-)
+from legpress_cli.records import Catalog, Comparison, Exercise, ExerciseClaim, Method, Muscle, Outcome
+from legpress_cli.vocab import Direction, Grade, Result, Status
 
 
 def find_exercise(catalog: Catalog, name: str) -> tuple[Exercise, str | None]:

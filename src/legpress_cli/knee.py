@@ -3,20 +3,10 @@ recorded them, against other exercises, and the cues that protect the knee. Pure
 
 from typing import NamedTuple
 
-from legpress_cli.advisor import (
-    list_cues,
-)
+from legpress_cli.advisor import list_cues
 from legpress_cli.exercises import ComparedMeasure
-from legpress_cli.records import (
-    Catalog,
-    Cue,
-    Finding,
-    Outcome,
-)
-from legpress_cli.vocab import (
-    DIMENSIONS,
-    Dimension,
-)
+from legpress_cli.records import Catalog, Cue, Finding, Outcome
+from legpress_cli.vocab import DIMENSIONS, Dimension
 
 
 class KneeFinding(NamedTuple):

@@ -3,19 +3,9 @@ every claim with its status. Pure functions, as in advisor.py."""
 
 from typing import Literal, NamedTuple
 
-from legpress_cli.advisor import (
-    claim_status,
-)
-from legpress_cli.records import (
-    Catalog,
-    Claim,
-    Finding,
-    Muscle,
-)
-from legpress_cli.vocab import (
-    Result,
-    Status,
-)
+from legpress_cli.advisor import claim_status
+from legpress_cli.records import Catalog, Claim, Finding, Muscle
+from legpress_cli.vocab import Result, Status
 
 
 class EvidenceRow(NamedTuple):

@@ -21,23 +21,8 @@ from legpress_cli.advisor import (
     strongest,
     varied_choices,
 )
-from legpress_cli.records import (
-    Catalog,
-    Choice,
-    Claim,
-    Muscle,
-    Ranked,
-)
-from legpress_cli.vocab import (
-    DIMENSIONS,
-    GRADES,
-    NEUTRAL,
-    SPECS,
-    Dimension,
-    Direction,
-    Grade,
-    Status,
-)
+from legpress_cli.records import Catalog, Choice, Claim, Muscle, Ranked
+from legpress_cli.vocab import DIMENSIONS, GRADES, NEUTRAL, SPECS, Dimension, Direction, Grade, Status
 
 MAX_RECOMMENDATIONS = 5
 
