@@ -7,13 +7,15 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
+from typing import Annotated
 
 import pytest
+import typer
 from typer.testing import CliRunner
 
 from legpress_cli import fastcomplete
 from legpress_cli.catalog import builtin_data_dir
-from legpress_cli.cli import app, name_slots
+from legpress_cli.cli import app, complete_exercise, complete_group, name_slots
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -112,6 +114,32 @@ def test_the_index_is_current() -> None:
     if os.environ.get("LEGPRESS_UPDATE_GOLDEN") == "1":
         path.write_text(fresh, encoding="utf-8")
     assert path.read_text(encoding="utf-8") == fresh, "stale: run python scripts/make_docs.py"
+
+
+def test_a_new_name_argument_is_answered_by_the_fast_path(monkeypatch: pytest.MonkeyPatch) -> None:
+    # A command added with the app's name completers gets its slots in the index, and its TAB
+    # answered before Typer loads, with nothing in fastcomplete.py changed.
+    from legpress_cli import completion_index
+
+    def rival(
+        exercise: Annotated[str, typer.Argument(autocompletion=complete_exercise)],
+        group: Annotated[str | None, typer.Option("--group", autocompletion=complete_group)] = None,
+    ) -> None:
+        """A command made up for this test."""
+
+    commands = [*app.registered_commands, typer.models.CommandInfo(name="rival", callback=rival)]
+    monkeypatch.setattr(app, "registered_commands", commands)
+    slots = name_slots()
+    assert (slots[("rival",)], slots[("rival", "--group")]) == (("exercise",), ("group",))
+    made: dict[str, object] = {}
+    exec(fastcomplete.render_index(str(builtin_data_dir()), slots), made)
+    monkeypatch.setattr(completion_index, "SLOTS", made["SLOTS"])
+    for words, incomplete in ((["rival"], "sq"), (["rival"], ""), (["rival", "--group"], "qu")):
+        env = shell_env("bash", words, incomplete)
+        fast = fastcomplete.answer(env, fastcomplete.builtin_data())
+        assert fast is not None, (words, incomplete)
+        assert fast.text  # it offers names
+        assert (fast.text, fast.code) == through_typer(env)
 
 
 # --- hostile names: nothing a data pack says is ever run by the shell --------------------------
