@@ -10,7 +10,7 @@ from __future__ import annotations
 import io
 import os
 import re
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable
 from typing import TYPE_CHECKING, Any, Literal, NamedTuple, TypeVar
 
 from rich import box
@@ -31,7 +31,7 @@ if TYPE_CHECKING:
 
     from legpress_cli.advisor import StanceReport, Verdict
     from legpress_cli.exercises import CompareReport, CompareRow
-    from legpress_cli.records import Catalog, Choice, Comparison, Finding, Muscle
+    from legpress_cli.records import Catalog, Choice, Comparison, Cue, Finding, Muscle
     from legpress_cli.results import (
         CompareResult,
         CuesResult,
@@ -213,17 +213,15 @@ def _table(*columns: str, title: str | None = None, compact: bool = False) -> Ta
     return table
 
 
-def _sections(table: Table, items: Iterable[T], title: Callable[[T], str]) -> Iterator[T]:
-    """Yield the items, adding a heading row and a rule whenever the title changes."""
-    current = None
+def _sections(items: Iterable[T], heading: Callable[[T], str], row: Callable[[T], list[Cell]]) -> Rows:
+    """The items' rows for _grid, under a new heading whenever their heading changes."""
+    groups: Rows = []
     for item in items:
-        heading = title(item)
-        if heading != current:
-            if current is not None:
-                table.add_section()
-            table.add_row(Text(heading, style="bold underline"))
-            current = heading
-        yield item
+        title = heading(item)
+        if not groups or groups[-1][0] != title:
+            groups.append((title, []))
+        groups[-1][1].append(row(item))
+    return groups
 
 
 def _disputes(muscles: tuple[Muscle, ...], catalog: Catalog, glyphs: Glyphs) -> list[Text]:
@@ -245,20 +243,12 @@ def _disputes(muscles: tuple[Muscle, ...], catalog: Catalog, glyphs: Glyphs) -> 
 
 def muscles_table(r: MusclesResult, frame: Frame) -> RenderableType:
     muscles, catalog, glyphs, width = r.muscles, r.catalog, frame.glyphs, frame.width
-    groups: Rows = []
-    for m in muscles:
+
+    def row(m: Muscle) -> list[Cell]:
         name = m.name + (f" {glyphs.dagger}" if m.disputes else "")
-        cells: list[Cell] = [
-            name,
-            catalog.group(m.group).name,
-            m.in_lift,
-            glyphs.bar(m.emphasis),
-            grade(m.baseline.evidence),
-        ]
-        title = ROLE_TITLE[m.role]
-        if not groups or groups[-1][0] != title:
-            groups.append((title, []))
-        groups[-1][1].append(cells)
+        return [name, catalog.group(m.group).name, m.in_lift, glyphs.bar(m.emphasis), grade(m.baseline.evidence)]
+
+    groups = _sections(muscles, lambda m: ROLE_TITLE[m.role], row)
     parts: list[RenderableType] = [
         *_grid(["Muscle", "Group", "In the lift", "Emphasis", "Evidence"], groups, width, prose=frozenset({2})),
         *_disputes(muscles, catalog, glyphs),
@@ -432,14 +422,13 @@ def _direction_text(direction: str, glyphs: Glyphs) -> Text:
 
 def cues_view(r: CuesResult, frame: Frame) -> RenderableType:
     cues, width = r.cues, frame.width
-    groups: Rows = []
-    for c in cues:
+
+    def row(c: Cue) -> list[Cell]:
         label = Text(c.cue)
         label.append(f"\nprevents: {c.fault}", style="dim")
-        title = c.phase.capitalize()
-        if not groups or groups[-1][0] != title:
-            groups.append((title, []))
-        groups[-1][1].append([label, c.why, grade(c.evidence)])
+        return [label, c.why, grade(c.evidence)]
+
+    groups = _sections(cues, lambda c: c.phase.capitalize(), row)
     grid = _grid(["Cue", "Why", "Evidence"], groups, width, prose=frozenset({0, 1}))
     return Group(*grid, Text(f"{HOW_SURE}. {NOT_ADVICE}", style="dim italic"))
 
@@ -663,14 +652,12 @@ def _cautions(choices: tuple[Choice, ...]) -> list[RenderableType]:
 def _stance_table(report: StanceReport, catalog: Catalog, frame: Frame) -> RenderableType:
     glyphs = frame.glyphs
     title = "Stance: " + words.question_label(catalog, report.stance, report.base)
-    groups: Rows = []
-    for v in report.verdicts:
-        m = v.muscle
-        heading = ROLE_TITLE[m.role]
-        if not groups or groups[-1][0] != heading:
-            groups.append((heading, []))
+
+    def row(v: Verdict) -> list[Cell]:
         change = _change_cell(v, glyphs, words=True, inline=frame.width >= INLINE_CLAIMS)
-        groups[-1][1].append([m.name, catalog.group(m.group).name, glyphs.bar(v.level), change, grade(v.grade)])
+        return [v.muscle.name, catalog.group(v.muscle.group).name, glyphs.bar(v.level), change, grade(v.grade)]
+
+    groups = _sections(report.verdicts, lambda v: ROLE_TITLE[v.muscle.role], row)
     headers = ["Muscle", "Group", "Emphasis", "Change", "Evidence"]
     return Group(*_grid(headers, groups, frame.width, min_flex=0, title=title))
 
