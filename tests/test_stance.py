@@ -566,3 +566,12 @@ def test_the_rankings_kept_with_the_built_in_data_are_what_the_advisor_works_out
     for target in ("quadriceps", "glutes", "vastus-medialis", "soleus"):
         assert catalog.ranked(target) == targets.ranked_stances(catalog, target), target
     assert catalog.ranked("quadriceps")  # the loaded catalog came with them
+
+
+def test_a_claim_in_the_sources_list_names_its_whole_stance() -> None:
+    # A claim made for two positions together is listed with both, as the summary says it.
+    cat = mini([], [claim("c", {"height": "high", "width": "wide"}, ["back"])])
+    line = words.support(cat, advisor.Support(cat.claims[0]))
+    stance = words.stance_label(cat, Stance.of(height="high", width="wide"))
+    assert line == f"claim: {stance} gives more back"
+    assert "," in stance  # two positions named

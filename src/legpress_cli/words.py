@@ -271,7 +271,7 @@ def support(catalog: Catalog, s: Support) -> str:
         return f"finding: {comparison_text(catalog, r)}"
     if isinstance(r, Claim):
         targets = ", ".join(catalog.display_name(t).lower() for t in r.targets)
-        return f"claim: {catalog.label(*next(iter(r.when.items())))} gives {r.direction} {targets}"
+        return f"claim: {stance_label(catalog, Stance.of(**r.when))} gives {r.direction} {targets}"
     if isinstance(r, Cue):
         return f"cue ({PHASE_TITLE[r.phase].lower()}): {r.cue} ({r.evidence})"
     if isinstance(r, Comparison):
