@@ -13,7 +13,20 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any, Literal
 
 from legpress_cli import __version__, results
-from legpress_cli.words import NOT_ADVICE, supports
+
+# words imports the advisor: both are loaded before any --json answer is built.
+from legpress_cli.advisor import Stance, claim_stance
+from legpress_cli.words import (
+    NOT_ADVICE,
+    caution,
+    comparison_text,
+    load_note,
+    stance_label,
+    steps,
+    summary,
+    supports,
+    target_note,
+)
 
 if TYPE_CHECKING:
     from legpress_cli.advisor import ClaimUse, Verdict
@@ -115,7 +128,6 @@ def _claim_use(use: ClaimUse) -> ClaimUseDict:
 
 
 def _verdict(catalog: Catalog, v: Verdict) -> VerdictDict:
-    from legpress_cli.words import comparison_text, load_note, steps
 
     return {
         "direction": v.direction,
@@ -227,7 +239,6 @@ def _stance_muscle(catalog: Catalog, v: Verdict) -> StanceMuscleDict:
 
 
 def stance(r: StanceResult) -> StanceEnvelope:
-    from legpress_cli.words import steps, summary
 
     catalog, report = r.catalog, r.report
     return {
@@ -272,7 +283,6 @@ def stance(r: StanceResult) -> StanceEnvelope:
 
 
 def _recommendation(catalog: Catalog, r: Recommendation) -> RecommendationDict:
-    from legpress_cli.words import caution, stance_label
 
     return {
         "rank": r.rank,
@@ -289,8 +299,6 @@ def _recommendation(catalog: Catalog, r: Recommendation) -> RecommendationDict:
 
 
 def target(r: TargetResult) -> TargetEnvelope:
-    from legpress_cli.advisor import Stance, claim_stance
-    from legpress_cli.words import stance_label, target_note
 
     catalog, report, guessed_from = r.catalog, r.report, r.guessed_from
     kind: Literal["muscle", "group"] = "group" if report.kind == "group" else "muscle"
@@ -347,7 +355,6 @@ def body_map(r: MapResult) -> MapEnvelope:
 
 
 def _finding(catalog: Catalog, f: Finding) -> FindingDict:
-    from legpress_cli.words import comparison_text
 
     return {
         "id": f.id,
